@@ -1,0 +1,21 @@
+"""The REST API: each app declares its ROUTES; they are aggregated here."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from cyberregions.geo import api as geo_api
+from cyberregions.organisations import api as organisations_api
+from cyberregions.taxonomy import api as taxonomy_api
+
+router = DefaultRouter()
+for module in (geo_api, taxonomy_api, organisations_api):
+    for prefix, viewset, basename in module.ROUTES:
+        router.register(prefix, viewset, basename=basename)
+
+app_name = "api"
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("", include(router.urls)),
+]

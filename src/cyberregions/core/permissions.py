@@ -1,0 +1,146 @@
+"""Every access decision of the platform, in one place.
+
+Views, querysets, the API and the services ask these helpers; nothing else decides who may
+see or change what. Rules read the memberships through the user's related managers
+(``region_memberships``, ``organisation_memberships``) so that this module imports no app
+below it.
+
+Roles:
+- platform administrator: ``is_superuser``;
+- programme staff: ``is_programme_staff``;
+- regional coordinator: a region membership, scoped to that region;
+- organisation member: an organisation membership, scoped to that organisation;
+- visitor: anyone else, including anonymous users.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+
+def is_authenticated(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_admin(user) -> bool:
+    return is_authenticated(user) and user.is_superuser
+
+
+def is_programme_staff(user) -> bool:
+    return is_authenticated(user) and (user.is_superuser or getattr(user, "is_programme_staff", False))
+
+
+def coordinated_region_ids(user) -> frozenset[int]:
+    """Regions the user coordinates; cached on the user object for the request."""
+    if not is_authenticated(user):
+        return frozenset()
+    cached = getattr(user, "_coordinated_region_ids", None)
+    if cached is None:
+        cached = frozenset(user.region_memberships.values_list("region_id", flat=True))
+        user._coordinated_region_ids = cached
+    return cached
+
+
+def member_organisation_ids(user) -> frozenset[int]:
+    if not is_authenticated(user):
+        return frozenset()
+    cached = getattr(user, "_member_organisation_ids", None)
+    if cached is None:
+        cached = frozenset(user.organisation_memberships.values_list("organisation_id", flat=True))
+        user._member_organisation_ids = cached
+    return cached
+
+
+def is_coordinator(user) -> bool:
+    return bool(coordinated_region_ids(user))
+
+
+def role_names(user) -> list[str]:
+    """Human-facing role keys, for the account page and the navigation."""
+    if not is_authenticated(user):
+        return ["visitor"]
+    roles = []
+    if is_admin(user):
+        roles.append("administrator")
+    if getattr(user, "is_programme_staff", False):
+        roles.append("programme_staff")
+    if coordinated_region_ids(user):
+        roles.append("coordinator")
+    if member_organisation_ids(user):
+        roles.append("member")
+    return roles or ["registered"]
+
+
+# Organisations --------------------------------------------------------------------------
+
+
+def can_create_organisation(user, region_id: int | None = None) -> bool:
+    if is_admin(user):
+        return True
+    regions = coordinated_region_ids(user)
+    return bool(regions) and (region_id is None or region_id in regions)
+
+
+def can_change_organisation(user, organisation) -> bool:
+    if is_admin(user):
+        return True
+    if organisation.region_id and organisation.region_id in coordinated_region_ids(user):
+        return True
+    return organisation.pk in member_organisation_ids(user)
+
+
+def can_delete_organisation(user, organisation) -> bool:
+    if is_admin(user):
+        return True
+    return bool(organisation.region_id) and organisation.region_id in coordinated_region_ids(user)
+
+
+def can_see_private_contacts(user, organisation) -> bool:
+    return can_change_organisation(user, organisation) or is_programme_staff(user)
+
+
+def can_request_claim(user, organisation) -> bool:
+    return is_authenticated(user) and organisation.pk not in member_organisation_ids(user)
+
+
+def can_decide_claim(user, claim) -> bool:
+    if is_admin(user):
+        return True
+    region_id = claim.organisation.region_id
+    return bool(region_id) and region_id in coordinated_region_ids(user)
+
+
+def organisation_write_scope(user) -> dict:
+    """Lookup arguments restricting organisations to those ``user`` may change, or None for all."""
+    if is_admin(user):
+        return {}
+    return {
+        "region_ids": coordinated_region_ids(user),
+        "organisation_ids": member_organisation_ids(user),
+    }
+
+
+# Reference data -------------------------------------------------------------------------
+
+
+def can_manage_reference_data(user) -> bool:
+    return is_admin(user)
+
+
+def require(allowed: bool) -> None:
+    """Raise 403 unless ``allowed``; the single way views refuse."""
+    if not allowed:
+        raise PermissionDenied
+
+
+class ApiPermission(BasePermission):
+    """Default for the API: anyone reads, writes need an authenticated user.
+
+    Object-level decisions are taken by each viewset through the helpers above.
+    """
+
+    def has_permission(self, request, view) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        return is_authenticated(request.user)

@@ -1,0 +1,116 @@
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
+from rest_framework.response import Response
+
+from cyberregions.core import permissions
+from cyberregions.geo.models import Country, Region
+from cyberregions.taxonomy.models import Domain, NistFunction, Sector, Technology
+
+from . import services
+from .filtersets import OrganisationFilterSet
+from .models import Organisation
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    country = serializers.SlugRelatedField(slug_field="iso", queryset=Country.objects.all())
+    region = serializers.SlugRelatedField(
+        slug_field="code", queryset=Region.objects.all(), required=False, allow_null=True
+    )
+    domains = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=Domain.objects.all(), required=False
+    )
+    sectors = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=Sector.objects.all(), required=False
+    )
+    technologies = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=Technology.objects.all(), required=False
+    )
+    nist_functions = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=NistFunction.objects.all(), required=False
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "slug",
+            "name",
+            "legal_name",
+            "country",
+            "region",
+            "city",
+            "latitude",
+            "longitude",
+            "website",
+            "founded",
+            "status",
+            "actor_type",
+            "helix_group",
+            "employees",
+            "turnover_eur",
+            "balance_sheet_eur",
+            "size_class",
+            "core_business",
+            "description",
+            "products_services",
+            "domains",
+            "sectors",
+            "technologies",
+            "nist_functions",
+        ]
+        read_only_fields = ["slug", "helix_group", "size_class"]
+
+    def validate(self, attrs):
+        region, country = attrs.get("region"), attrs.get("country")
+        if region and country and region.country_id != country.pk:
+            raise serializers.ValidationError({"region": "This region is not in the chosen country."})
+        return attrs
+
+
+class OrganisationViewSet(viewsets.ModelViewSet):
+    """Organisations of the ecosystem atlas. Anyone reads; coordinators of the organisation's
+    region, its members and administrators write."""
+
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilterSet
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return (
+            Organisation.objects.visible_to(self.request.user)
+            .select_related("country", "region")
+            .prefetch_related("domains", "sectors", "technologies", "nist_functions")
+            .order_by("name", "id")
+        )
+
+    def _guard(self, allowed: bool) -> None:
+        if not allowed:
+            raise ApiPermissionDenied
+
+    def perform_create(self, serializer):
+        region = serializer.validated_data.get("region")
+        self._guard(permissions.can_create_organisation(self.request.user, region.pk if region else None))
+        serializer.instance = services.create_organisation(self.request.user, serializer.validated_data)
+
+    def perform_update(self, serializer):
+        self._guard(permissions.can_change_organisation(self.request.user, serializer.instance))
+        serializer.instance = services.update_organisation(
+            self.request.user, serializer.instance, serializer.validated_data
+        )
+
+    def perform_destroy(self, instance):
+        self._guard(permissions.can_delete_organisation(self.request.user, instance))
+        services.delete_organisation(self.request.user, instance)
+
+    def update(self, request, *args, **kwargs):
+        instance = self.get_object()
+        self._guard(permissions.can_change_organisation(request.user, instance))
+        return super().update(request, *args, **kwargs)
+
+    def destroy(self, request, *args, **kwargs):
+        instance = self.get_object()
+        self._guard(permissions.can_delete_organisation(request.user, instance))
+        self.perform_destroy(instance)
+        return Response(status=204)
+
+
+ROUTES = [("organisations", OrganisationViewSet, "organisation")]

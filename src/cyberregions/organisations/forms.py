@@ -1,0 +1,102 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cyberregions.core import permissions
+from cyberregions.geo.models import Region
+
+from .models import ClaimRequest, Organisation
+
+EDITABLE_FIELDS = [
+    "name",
+    "legal_name",
+    "country",
+    "region",
+    "city",
+    "latitude",
+    "longitude",
+    "website",
+    "founded",
+    "status",
+    "actor_type",
+    "core_business",
+    "employees",
+    "turnover_eur",
+    "balance_sheet_eur",
+    "description",
+    "products_services",
+    "domains",
+    "sectors",
+    "technologies",
+    "nist_functions",
+]
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = EDITABLE_FIELDS
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "products_services": forms.Textarea(attrs={"rows": 3}),
+            "domains": forms.CheckboxSelectMultiple,
+            "sectors": forms.CheckboxSelectMultiple,
+            "technologies": forms.CheckboxSelectMultiple,
+            "nist_functions": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions = Region.objects.filter(is_partner_territory=True).select_related("country")
+        if not permissions.is_admin(user):
+            allowed = set(permissions.coordinated_region_ids(user))
+            if self.instance.pk and self.instance.region_id:
+                allowed.add(self.instance.region_id)
+            regions = regions.filter(pk__in=allowed)
+            self.fields["region"].required = not self.instance.pk or bool(self.instance.region_id)
+        self.fields["region"].queryset = regions
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+            if name in ("employees", "turnover_eur", "balance_sheet_eur"):
+                field.help_text = _("Used to derive the EU size class; leave empty when unknown.")
+
+    def clean(self):
+        data = super().clean()
+        region, country = data.get("region"), data.get("country")
+        if region and country and region.country_id != country.pk:
+            self.add_error("region", _("This region is not in the chosen country."))
+        return data
+
+
+class ClaimRequestForm(forms.ModelForm):
+    class Meta:
+        model = ClaimRequest
+        fields = ["message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 3, "class": "form-control"})}
+        labels = {"message": _("Why do you act for this organisation?")}
+
+
+class ClaimDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept")), ("refuse", _("Refuse"))],
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "refuse" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the request is refused."))
+        return data

@@ -1,0 +1,170 @@
+"""State changes of the atlas. Each runs in one transaction and writes an audit record."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from cyberregions.core import audit, permissions
+from cyberregions.core.permissions import require
+
+from . import search
+from .choices import ClaimStatus
+from .models import ClaimRequest, Contact, Organisation, OrganisationMembership
+
+AUDITED_FIELDS = [
+    "name",
+    "legal_name",
+    "country",
+    "region",
+    "city",
+    "latitude",
+    "longitude",
+    "website",
+    "founded",
+    "status",
+    "actor_type",
+    "employees",
+    "turnover_eur",
+    "balance_sheet_eur",
+    "size_class",
+    "core_business",
+    "description",
+    "products_services",
+    "domains",
+    "sectors",
+    "technologies",
+    "nist_functions",
+]
+TAG_FIELDS = ("domains", "sectors", "technologies", "nist_functions")
+
+
+class ClaimError(Exception):
+    """A claim cannot change state as asked."""
+
+
+def unique_slug(name: str, exclude_pk: int | None = None) -> str:
+    base = slugify(name)[:100] or "organisation"
+    slug, counter = base, 2
+    existing = Organisation.objects.exclude(pk=exclude_pk)
+    while existing.filter(slug=slug).exists():
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+def refresh_search(organisation: Organisation) -> None:
+    titles = organisation.items.values_list("title", flat=True)
+    organisation.search_document = search.document_for(organisation, titles)
+    Organisation.objects.filter(pk=organisation.pk).update(
+        search_document=organisation.search_document
+    )
+    search.index_organisations([(organisation.pk, organisation.search_document)])
+
+
+def _apply(organisation: Organisation, data: dict) -> None:
+    for field, value in data.items():
+        if field not in TAG_FIELDS:
+            setattr(organisation, field, value)
+    organisation.full_clean(exclude=["slug", *TAG_FIELDS])
+    organisation.save()
+    for field in TAG_FIELDS:
+        if field in data:
+            getattr(organisation, field).set(data[field])
+
+
+@transaction.atomic
+def create_organisation(actor, data: dict) -> Organisation:
+    region = data.get("region")
+    require(permissions.can_create_organisation(actor, region.pk if region else None))
+    organisation = Organisation(slug=unique_slug(data["name"]))
+    _apply(organisation, data)
+    refresh_search(organisation)
+    audit.record(actor, "organisation.create", organisation, after=audit.snapshot(organisation, AUDITED_FIELDS))
+    return organisation
+
+
+@transaction.atomic
+def update_organisation(actor, organisation: Organisation, data: dict) -> Organisation:
+    require(permissions.can_change_organisation(actor, organisation))
+    new_region = data.get("region", organisation.region)
+    if new_region != organisation.region and not permissions.is_admin(actor):
+        # Moving an organisation to another region hands it to other coordinators.
+        require(new_region is not None and new_region.pk in permissions.coordinated_region_ids(actor))
+    before = audit.snapshot(organisation, AUDITED_FIELDS)
+    _apply(organisation, data)
+    refresh_search(organisation)
+    audit.record(
+        actor, "organisation.update", organisation, before=before, after=audit.snapshot(organisation, AUDITED_FIELDS)
+    )
+    return organisation
+
+
+@transaction.atomic
+def delete_organisation(actor, organisation: Organisation) -> None:
+    require(permissions.can_delete_organisation(actor, organisation))
+    audit.record(actor, "organisation.delete", organisation, before=audit.snapshot(organisation, AUDITED_FIELDS))
+    search.unindex_organisation(organisation.pk)
+    organisation.delete()
+
+
+@transaction.atomic
+def record_contact_consent(actor, contact: Contact, consent: bool) -> Contact:
+    require(permissions.can_change_organisation(actor, contact.organisation))
+    before = {"public_consent": contact.public_consent}
+    contact.public_consent = consent
+    contact.consent_recorded_at = timezone.now() if consent else None
+    contact.save(update_fields=["public_consent", "consent_recorded_at"])
+    audit.record(actor, "contact.consent", contact, before=before, after={"public_consent": consent})
+    return contact
+
+
+@transaction.atomic
+def request_claim(actor, organisation: Organisation, message: str = "") -> ClaimRequest:
+    require(permissions.can_request_claim(actor, organisation))
+    if ClaimRequest.objects.filter(
+        organisation=organisation, user=actor, status=ClaimStatus.PENDING
+    ).exists():
+        raise ClaimError(_("You already have a pending request for this organisation."))
+    claim = ClaimRequest.objects.create(organisation=organisation, user=actor, message=message)
+    audit.record(actor, "claim.request", claim, after={"organisation": organisation.pk, "message": message})
+    return claim
+
+
+def _decide(actor, claim: ClaimRequest, status: str, reason: str) -> ClaimRequest:
+    require(permissions.can_decide_claim(actor, claim))
+    claim = ClaimRequest.objects.select_for_update().get(pk=claim.pk)
+    if claim.status != ClaimStatus.PENDING:
+        raise ClaimError(_("This request has already been decided."))
+    claim.status = status
+    claim.decided_by = actor
+    claim.decided_at = timezone.now()
+    claim.decision_reason = reason
+    claim.save()
+    audit.record(
+        actor,
+        f"claim.{status}",
+        claim,
+        before={"status": ClaimStatus.PENDING},
+        after={"status": status},
+        reason=reason,
+    )
+    return claim
+
+
+@transaction.atomic
+def accept_claim(actor, claim: ClaimRequest, reason: str = "") -> ClaimRequest:
+    claim = _decide(actor, claim, ClaimStatus.ACCEPTED, reason)
+    membership, _created = OrganisationMembership.objects.get_or_create(
+        user=claim.user, organisation=claim.organisation
+    )
+    audit.record(actor, "membership.create", membership, after={"user": claim.user_id})
+    return claim
+
+
+@transaction.atomic
+def refuse_claim(actor, claim: ClaimRequest, reason: str) -> ClaimRequest:
+    if not reason.strip():
+        raise ClaimError(_("Say why the request is refused."))
+    return _decide(actor, claim, ClaimStatus.REFUSED, reason)

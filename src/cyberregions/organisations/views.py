@@ -1,0 +1,247 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cyberregions.core import audit, permissions
+from cyberregions.core.permissions import require
+from cyberregions.geo.models import Region
+
+from . import services
+from .choices import ClaimStatus, ItemKind
+from .filtersets import SORT_LABELS, OrganisationFilterSet, facet_counts
+from .forms import ClaimDecisionForm, ClaimRequestForm, OrganisationForm
+from .models import ClaimRequest, Contact, OfferOrNeed, Organisation
+
+PAGE_SIZE = 25
+MAP_POINT_LIMIT = 10_000
+
+
+@require_GET
+def home(request):
+    territories = (
+        Region.objects.filter(is_partner_territory=True)
+        .select_related("country")
+        .annotate(organisation_count=Count("organisations"))
+        .order_by("name")
+    )
+    totals = Organisation.objects.aggregate(
+        organisations=Count("id"),
+        countries=Count("country", distinct=True),
+        companies=Count("id", filter=Q(core_business=True, actor_type__in=["sme", "large"])),
+    )
+    return render(request, "core/home.html", {"territories": territories, "totals": totals})
+
+
+def _filtered(request):
+    filterset = OrganisationFilterSet(request.GET, queryset=Organisation.objects.visible_to(request.user))
+    return filterset
+
+
+@require_GET
+def organisation_list(request):
+    filterset = _filtered(request)
+    queryset = filterset.qs.for_list() if filterset.is_valid() else Organisation.objects.none()
+    if "sort" not in request.GET:
+        queryset = queryset.order_by("name", "id")
+    paginator = Paginator(queryset, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "facets": _facet_panels(filterset, request.GET),
+        "query_string": params.urlencode(),
+        "sort_labels": SORT_LABELS,
+        "current_sort": request.GET.get("sort", "name"),
+        "can_create": permissions.can_create_organisation(request.user),
+    }
+    template = "organisations/_results.html" if request.headers.get("HX-Request") else "organisations/list.html"
+    return render(request, template, context)
+
+
+def _facet_panels(filterset, data) -> list[dict]:
+    if not filterset.is_valid():
+        return []
+    counts = facet_counts(data)
+    return [
+        {"name": name, "label": filterset.filters[name].label, "entries": entries}
+        for name, entries in counts.items()
+    ]
+
+
+@require_GET
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(
+        Organisation.objects.visible_to(request.user)
+        .select_related("country", "region")
+        .prefetch_related(
+            "domains",
+            "sectors",
+            "technologies",
+            "nist_functions",
+            Prefetch(
+                "items",
+                queryset=OfferOrNeed.objects.prefetch_related("domains", "sectors", "technologies"),
+            ),
+        ),
+        slug=slug,
+    )
+    private = permissions.can_see_private_contacts(request.user, organisation)
+    contacts = Contact.objects.filter(organisation=organisation)
+    if not private:
+        contacts = contacts.filter(public_consent=True)
+    items = list(organisation.items.all())
+    can_change = permissions.can_change_organisation(request.user, organisation)
+    context = {
+        "organisation": organisation,
+        "contacts": contacts,
+        "offers": [item for item in items if item.kind == ItemKind.OFFER],
+        "needs": [item for item in items if item.kind == ItemKind.NEED],
+        "can_change": can_change,
+        "can_claim": permissions.can_request_claim(request.user, organisation),
+        "show_private": private,
+        "history": audit.history(organisation)[:20] if can_change else [],
+        "pending_claims": (
+            organisation.claims.filter(status=ClaimStatus.PENDING).select_related("user")
+            if permissions.can_decide_claim(request.user, ClaimRequest(organisation=organisation))
+            else []
+        ),
+    }
+    return render(request, "organisations/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_create(request):
+    require(permissions.can_create_organisation(request.user))
+    form = OrganisationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.create_organisation(request.user, _form_data(form))
+        messages.success(request, _("The organisation has been added to the atlas."))
+        return redirect(organisation)
+    return render(request, "organisations/form.html", {"form": form, "organisation": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(permissions.can_change_organisation(request.user, organisation))
+    form = OrganisationForm(request.POST or None, instance=organisation, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        fresh = Organisation.objects.get(pk=organisation.pk)
+        services.update_organisation(request.user, fresh, _form_data(form))
+        messages.success(request, _("Your changes have been saved."))
+        return redirect(fresh)
+    return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
+
+
+def _form_data(form) -> dict:
+    return {name: form.cleaned_data[name] for name in form.Meta.fields if name in form.cleaned_data}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_claim(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(permissions.can_request_claim(request.user, organisation))
+    form = ClaimRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_claim(request.user, organisation, form.cleaned_data["message"])
+        except services.ClaimError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your request has been sent to the region's coordinator."))
+        return redirect(organisation)
+    return render(request, "organisations/claim.html", {"form": form, "organisation": organisation})
+
+
+@login_required
+@require_GET
+def claim_list(request):
+    claims = ClaimRequest.objects.select_related("organisation", "user", "organisation__region")
+    if not permissions.is_admin(request.user):
+        regions = permissions.coordinated_region_ids(request.user)
+        claims = claims.filter(Q(organisation__region_id__in=regions) | Q(user=request.user))
+    return render(request, "organisations/claims.html", {"claims": claims[:200]})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim_decide(request, pk):
+    claim = get_object_or_404(ClaimRequest.objects.select_related("organisation", "user"), pk=pk)
+    require(permissions.can_decide_claim(request.user, claim))
+    form = ClaimDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "accept":
+                services.accept_claim(request.user, claim, form.cleaned_data["reason"])
+                messages.success(request, _("The request has been accepted."))
+            else:
+                services.refuse_claim(request.user, claim, form.cleaned_data["reason"])
+                messages.success(request, _("The request has been refused."))
+        except services.ClaimError as error:
+            messages.error(request, str(error))
+        return redirect("organisations:claims")
+    return render(request, "organisations/claim_decide.html", {"form": form, "claim": claim})
+
+
+@require_GET
+def organisation_map(request):
+    filterset = _filtered(request)
+    queryset = filterset.qs.order_by() if filterset.is_valid() else Organisation.objects.none()
+    countries = (
+        queryset.values("country__iso", "country__name").annotate(n=Count("id")).order_by("-n")
+    )
+    territories = (
+        queryset.filter(region__isnull=False)
+        .values("region__code", "region__name")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    context = {
+        "filterset": filterset,
+        "query_string": request.GET.urlencode(),
+        "countries": countries,
+        "territories": territories,
+    }
+    return render(request, "organisations/map.html", context)
+
+
+@require_GET
+def organisation_map_data(request):
+    """Bubbles per partner territory and per country, and individual points up to a limit."""
+    filterset = _filtered(request)
+    if not filterset.is_valid():
+        return JsonResponse({"errors": filterset.errors}, status=400)
+    queryset = filterset.qs.order_by()
+    regions = [
+        {"code": row["region__code"], "name": row["region__name"], "lat": row["region__latitude"],
+         "lon": row["region__longitude"], "count": row["n"]}
+        for row in queryset.filter(region__isnull=False)
+        .values("region__code", "region__name", "region__latitude", "region__longitude")
+        .annotate(n=Count("id"))
+    ]
+    countries = [
+        {"code": row["country__iso"], "name": row["country__name"], "count": row["n"]}
+        for row in queryset.values("country__iso", "country__name").annotate(n=Count("id"))
+    ]
+    points_qs = queryset.filter(latitude__isnull=False, longitude__isnull=False)
+    points = [
+        [round(lon, 4), round(lat, 4), name, slug, actor_type]
+        for lon, lat, name, slug, actor_type in points_qs.values_list(
+            "longitude", "latitude", "name", "slug", "actor_type"
+        )[:MAP_POINT_LIMIT]
+    ]
+    total = sum(country["count"] for country in countries)
+    return JsonResponse(
+        {"total": total, "regions": regions, "countries": countries, "points": points,
+         "points_truncated": total > len(points) and len(points) == MAP_POINT_LIMIT}
+    )

@@ -1,0 +1,80 @@
+// The atlas map: country shapes from world-atlas, bubbles per country and territory when
+// zoomed out, one point per organisation when zoomed in.
+(function () {
+  "use strict";
+  var container = document.getElementById("atlas-map");
+  if (!container || !window.echarts || !window.topojson) {
+    return;
+  }
+  var status = document.getElementById("atlas-map-status");
+  var chart = window.echarts.init(container, null, { renderer: "canvas" });
+  var ZOOM_FOR_POINTS = 4;
+
+  function bubbleSize(count, max) {
+    return 8 + 42 * Math.sqrt(count / Math.max(max, 1));
+  }
+
+  Promise.all([
+    fetch(container.dataset.worldUrl).then(function (r) { return r.json(); }),
+    fetch(container.dataset.mapUrl, { headers: { Accept: "application/json" } }).then(function (r) { return r.json(); })
+  ]).then(function (results) {
+    var world = results[0];
+    var data = results[1];
+    var geojson = window.topojson.feature(world, world.objects.countries);
+    window.echarts.registerMap("world", geojson);
+
+    var centroids = {};
+    var regionBubbles = data.regions.filter(function (r) { return r.lat !== null; }).map(function (r) {
+      return { name: r.name, value: [r.lon, r.lat, r.count] };
+    });
+    var max = Math.max.apply(null, data.countries.map(function (c) { return c.count; }).concat([1]));
+    var countryBubbles = data.countries.map(function (c) {
+      return { name: c.name, code: c.code, value: c.count };
+    });
+    var points = data.points.map(function (p) {
+      return { name: p[2], slug: p[3], value: [p[0], p[1]] };
+    });
+
+    function option(showPoints) {
+      return {
+        tooltip: { trigger: "item", formatter: function (params) {
+          if (params.seriesName === "points") { return params.name; }
+          var value = Array.isArray(params.value) ? params.value[2] : params.value;
+          return params.name + ": " + (value || 0);
+        } },
+        visualMap: { show: false, min: 0, max: max, inRange: { color: ["#dbe9f6", "#0b3d62"] }, seriesIndex: 0 },
+        geo: { map: "world", roam: true, center: [12, 52], zoom: 3.2, itemStyle: { areaColor: "#eef2f6", borderColor: "#9aa7b4" },
+               emphasis: { itemStyle: { areaColor: "#cfe0f1" } } },
+        series: [
+          { name: "countries", type: "map", geoIndex: 0, data: countryBubbles },
+          { name: "territories", type: "scatter", coordinateSystem: "geo", data: showPoints ? [] : regionBubbles,
+            symbolSize: function (value) { return bubbleSize(value[2], max); },
+            itemStyle: { color: "rgba(242,169,0,0.85)", borderColor: "#7a5500" } },
+          { name: "points", type: "scatter", coordinateSystem: "geo", data: showPoints ? points : [],
+            symbolSize: 5, large: true, itemStyle: { color: "#0b3d62" } }
+        ]
+      };
+    }
+    var showingPoints = false;
+    chart.setOption(option(false));
+    chart.on("georoam", function () {
+      var zoom = chart.getOption().geo[0].zoom;
+      var wantPoints = zoom >= ZOOM_FOR_POINTS;
+      if (wantPoints !== showingPoints) {
+        showingPoints = wantPoints;
+        chart.setOption(option(showingPoints), { replaceMerge: ["series"] });
+      }
+    });
+    chart.on("click", function (params) {
+      if (params.seriesName === "points" && params.data && params.data.slug) {
+        window.location.href = container.dataset.detailUrl + encodeURIComponent(params.data.slug) + "/";
+      }
+    });
+    if (status) {
+      status.textContent = data.points_truncated ? container.dataset.truncatedText || "" : "";
+    }
+  }).catch(function () {
+    if (status) { status.textContent = "The map could not be loaded; the table below has the same figures."; }
+  });
+  window.addEventListener("resize", function () { chart.resize(); });
+})();

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from cyberregions.core import views as core_views
+from cyberregions.organisations import views as organisation_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", include("cyberregions.api.urls")),
+    path("", organisation_views.home, name="home"),
+    path("accounts/", include("cyberregions.accounts.urls")),
+    path("organisations/", include("cyberregions.organisations.urls")),
+    path("regions/", include("cyberregions.geo.urls")),
+    path("vocabularies/", include("cyberregions.taxonomy.urls")),
+]
+
+handler403 = "cyberregions.core.views.error_403"
+handler404 = "cyberregions.core.views.error_404"
+handler500 = "cyberregions.core.views.error_500"
+
