@@ -19,4 +19,3 @@ urlpatterns = [
 handler403 = "cyberregions.core.views.error_403"
 handler404 = "cyberregions.core.views.error_404"
 handler500 = "cyberregions.core.views.error_500"
-

@@ -7,5 +7,12 @@ from .models import User
 @admin.register(User)
 class PlatformUserAdmin(UserAdmin):
     fieldsets = (*UserAdmin.fieldsets, (None, {"fields": ("is_programme_staff",)}))
-    list_display = ("username", "email", "first_name", "last_name", "is_programme_staff", "is_superuser")
+    list_display = (
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "is_programme_staff",
+        "is_superuser",
+    )
     list_filter = ("is_programme_staff", "is_superuser", "is_active")

@@ -28,7 +28,9 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     for name in fields:
         field = instance._meta.get_field(name)
         if field.many_to_many:
-            data[name] = sorted(getattr(instance, name).values_list("pk", flat=True)) if instance.pk else []
+            data[name] = (
+                sorted(getattr(instance, name).values_list("pk", flat=True)) if instance.pk else []
+            )
         else:
             data[name] = _plain(getattr(instance, field.attname))
     return data
@@ -39,7 +41,9 @@ def changed(before: dict[str, Any] | None, after: dict[str, Any] | None) -> tupl
     before = before or {}
     after = after or {}
     keys = [key for key in sorted(set(before) | set(after)) if before.get(key) != after.get(key)]
-    return {k: before.get(k) for k in keys if k in before}, {k: after.get(k) for k in keys if k in after}
+    return {k: before.get(k) for k in keys if k in before}, {
+        k: after.get(k) for k in keys if k in after
+    }
 
 
 def record(

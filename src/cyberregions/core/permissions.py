@@ -28,7 +28,9 @@ def is_admin(user) -> bool:
 
 
 def is_programme_staff(user) -> bool:
-    return is_authenticated(user) and (user.is_superuser or getattr(user, "is_programme_staff", False))
+    return is_authenticated(user) and (
+        user.is_superuser or getattr(user, "is_programme_staff", False)
+    )
 
 
 def coordinated_region_ids(user) -> frozenset[int]:

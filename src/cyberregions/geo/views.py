@@ -29,7 +29,10 @@ def region_detail(request, code):
             organisation_count=Count("organisations"),
             company_count=Count(
                 "organisations",
-                filter=Q(organisations__core_business=True, organisations__actor_type__in=["sme", "large"]),
+                filter=Q(
+                    organisations__core_business=True,
+                    organisations__actor_type__in=["sme", "large"],
+                ),
             ),
         ),
         code=code,
@@ -42,5 +45,10 @@ def region_detail(request, code):
     return render(
         request,
         "geo/region_detail.html",
-        {"region": region, "subregions": subregions, "partners": partners, "per_million": per_million},
+        {
+            "region": region,
+            "subregions": subregions,
+            "partners": partners,
+            "per_million": per_million,
+        },
     )

@@ -10,7 +10,15 @@ class ContactInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "country", "region", "actor_type", "size_class", "core_business", "status")
+    list_display = (
+        "name",
+        "country",
+        "region",
+        "actor_type",
+        "size_class",
+        "core_business",
+        "status",
+    )
     list_filter = ("actor_type", "size_class", "core_business", "status", "country")
     search_fields = ("name", "legal_name", "city")
     raw_id_fields = ("region",)
@@ -18,6 +26,16 @@ class OrganisationAdmin(admin.ModelAdmin):
     inlines = [ContactInline]
 
 
-admin.site.register(OfferOrNeed, list_display=("title", "kind", "organisation"), raw_id_fields=("organisation",))
-admin.site.register(OrganisationMembership, list_display=("user", "organisation", "role"), raw_id_fields=("organisation",))
-admin.site.register(ClaimRequest, list_display=("organisation", "user", "status", "requested_at"), raw_id_fields=("organisation",))
+admin.site.register(
+    OfferOrNeed, list_display=("title", "kind", "organisation"), raw_id_fields=("organisation",)
+)
+admin.site.register(
+    OrganisationMembership,
+    list_display=("user", "organisation", "role"),
+    raw_id_fields=("organisation",),
+)
+admin.site.register(
+    ClaimRequest,
+    list_display=("organisation", "user", "status", "requested_at"),
+    raw_id_fields=("organisation",),
+)

@@ -62,7 +62,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         region, country = attrs.get("region"), attrs.get("country")
         if region and country and region.country_id != country.pk:
-            raise serializers.ValidationError({"region": "This region is not in the chosen country."})
+            raise serializers.ValidationError(
+                {"region": "This region is not in the chosen country."}
+            )
         return attrs
 
 
@@ -88,8 +90,12 @@ class OrganisationViewSet(viewsets.ModelViewSet):
 
     def perform_create(self, serializer):
         region = serializer.validated_data.get("region")
-        self._guard(permissions.can_create_organisation(self.request.user, region.pk if region else None))
-        serializer.instance = services.create_organisation(self.request.user, serializer.validated_data)
+        self._guard(
+            permissions.can_create_organisation(self.request.user, region.pk if region else None)
+        )
+        serializer.instance = services.create_organisation(
+            self.request.user, serializer.validated_data
+        )
 
     def perform_update(self, serializer):
         self._guard(permissions.can_change_organisation(self.request.user, serializer.instance))

@@ -126,7 +126,11 @@ def _write_batch(records, countries, regions, term_ids, counts) -> None:
     Organisation.objects.bulk_create(objects, batch_size=BATCH)
     if objects[0].pk is None:
         # Engines that do not return ids from bulk inserts: read them back by slug.
-        ids = dict(Organisation.objects.filter(slug__in=[o.slug for o in objects]).values_list("slug", "id"))
+        ids = dict(
+            Organisation.objects.filter(slug__in=[o.slug for o in objects]).values_list(
+                "slug", "id"
+            )
+        )
         for organisation in objects:
             organisation.pk = organisation.id = ids[organisation.slug]
     counts["organisations"] += len(objects)
@@ -148,7 +152,12 @@ def _write_batch(records, countries, regions, term_ids, counts) -> None:
         for kind, entries in (("offer", record.offers), ("need", record.needs)):
             for entry in entries:
                 items.append(
-                    OfferOrNeed(organisation_id=organisation.pk, kind=kind, title=entry.title, description=entry.description)
+                    OfferOrNeed(
+                        organisation_id=organisation.pk,
+                        kind=kind,
+                        title=entry.title,
+                        description=entry.description,
+                    )
                 )
                 item_records.append(entry)
         for contact in record.contacts:
@@ -188,7 +197,11 @@ def _demo_accounts() -> int:
     for username, first, last, role, scope in DEMO_ACCOUNTS:
         user, was_created = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": first, "last_name": last, "email": f"{username}@demo.cyberregions.eu"},
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@demo.cyberregions.eu",
+            },
         )
         user.is_superuser = user.is_staff = role == "administrator"
         user.is_programme_staff = role == "programme_staff"
@@ -199,7 +212,9 @@ def _demo_accounts() -> int:
             RegionMembership.objects.get_or_create(user=user, region=Region.objects.get(code=scope))
         if role == "member":
             organisation = (
-                Organisation.objects.filter(region__code=scope, actor_type="sme", core_business=True)
+                Organisation.objects.filter(
+                    region__code=scope, actor_type="sme", core_business=True
+                )
                 .order_by("name")
                 .first()
             )

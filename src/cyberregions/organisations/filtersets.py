@@ -46,8 +46,12 @@ class OrganisationFilterSet(django_filters.FilterSet):
     region = django_filters.MultipleChoiceFilter(
         field_name="region__code", label=_("Region"), choices=[]
     )
-    actor_type = django_filters.MultipleChoiceFilter(choices=ActorType.choices, label=_("Actor type"))
-    size_class = django_filters.MultipleChoiceFilter(choices=SizeClass.choices, label=_("Size class"))
+    actor_type = django_filters.MultipleChoiceFilter(
+        choices=ActorType.choices, label=_("Actor type")
+    )
+    size_class = django_filters.MultipleChoiceFilter(
+        choices=SizeClass.choices, label=_("Size class")
+    )
     status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
     domain = django_filters.MultipleChoiceFilter(method="filter_tag", label=_("Domain"), choices=[])
     sector = django_filters.MultipleChoiceFilter(method="filter_tag", label=_("Sector"), choices=[])
@@ -59,7 +63,10 @@ class OrganisationFilterSet(django_filters.FilterSet):
         widget=forms.Select(choices=[("", "—"), ("true", _("Yes")), ("false", _("No"))]),
     )
     sort = django_filters.ChoiceFilter(
-        method="filter_sort", choices=list(SORT_LABELS.items()), label=_("Sort by"), empty_label=None
+        method="filter_sort",
+        choices=list(SORT_LABELS.items()),
+        label=_("Sort by"),
+        empty_label=None,
     )
 
     class Meta:
@@ -75,7 +82,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
 
-    def filter_tag(self, queryset, name, values):
+    def filter_tag(self, queryset, name, values: list[str]):
         if not values:
             return queryset
         through, column, term_model = TAG_FILTERS[name]
@@ -116,7 +123,16 @@ def reset_vocabulary_cache() -> None:
     _VOCABULARY_CACHE = None
 
 
-FACETS = ["country", "region", "actor_type", "size_class", "domain", "sector", "technology", "core_business"]
+FACETS = [
+    "country",
+    "region",
+    "actor_type",
+    "size_class",
+    "domain",
+    "sector",
+    "technology",
+    "core_business",
+]
 
 
 def facet_counts(data, queryset=None) -> dict[str, list[dict]]:

@@ -32,6 +32,8 @@ EDITABLE_FIELDS = [
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = EDITABLE_FIELDS
@@ -56,9 +58,7 @@ class OrganisationForm(forms.ModelForm):
         self.fields["region"].queryset = regions
         for name, field in self.fields.items():
             widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.CheckboxInput):
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
                 widget.attrs.setdefault("class", "form-check-input")
             elif isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "form-select")

@@ -62,7 +62,9 @@ class Organisation(TimeStampedModel):
         blank=True,
         validators=[MinValueValidator(1800), MaxValueValidator(2100)],
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
     actor_type = models.CharField(_("actor type"), max_length=12, choices=ActorType.choices)
     helix_group = models.CharField(
         _("triple-helix group"), max_length=14, choices=HelixGroup.choices, editable=False
@@ -212,7 +214,8 @@ class Contact(models.Model):
         ordering = ["organisation", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(public_consent=False) | models.Q(consent_recorded_at__isnull=False),
+                condition=models.Q(public_consent=False)
+                | models.Q(consent_recorded_at__isnull=False),
                 name="org_contact_consent_has_date",
                 violation_error_message=_("Public consent must be recorded with its date."),
             )
@@ -296,7 +299,9 @@ class ClaimRequest(models.Model):
                 fields=["organisation", "user"],
                 condition=models.Q(status="pending"),
                 name="org_claim_one_pending_per_user",
-                violation_error_message=_("You already have a pending request for this organisation."),
+                violation_error_message=_(
+                    "You already have a pending request for this organisation."
+                ),
             )
         ]
 

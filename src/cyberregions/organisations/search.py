@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "organisations_search"
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -38,17 +39,19 @@ def filter_queryset(queryset, query: str):
     tokens = words(query)
     if not tokens:
         return queryset
+    # A sub-select on ids keeps the condition valid wherever Django aliases the table
+    # (facet counts nest this queryset inside other queries).
     if connection.vendor == "postgresql":
         tsquery = " & ".join(f"{token}:*" for token in tokens)
-        return queryset.extra(
-            where=["to_tsvector('simple', organisations_organisation.search_document) @@ to_tsquery('simple', %s)"],
-            params=[tsquery],
+        matching = RawSQL(
+            "SELECT id FROM organisations_organisation "
+            "WHERE to_tsvector('simple', search_document) @@ to_tsquery('simple', %s)",
+            [tsquery],
         )
-    match = " AND ".join(f'"{token}"*' for token in tokens)
-    return queryset.extra(
-        where=[f"organisations_organisation.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"],
-        params=[match],
-    )
+    else:
+        match = " AND ".join(f'"{token}"*' for token in tokens)
+        matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+    return queryset.filter(pk__in=matching)
 
 
 def index_organisations(pairs: Iterable[tuple[int, str]]) -> None:

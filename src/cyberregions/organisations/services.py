@@ -81,7 +81,12 @@ def create_organisation(actor, data: dict) -> Organisation:
     organisation = Organisation(slug=unique_slug(data["name"]))
     _apply(organisation, data)
     refresh_search(organisation)
-    audit.record(actor, "organisation.create", organisation, after=audit.snapshot(organisation, AUDITED_FIELDS))
+    audit.record(
+        actor,
+        "organisation.create",
+        organisation,
+        after=audit.snapshot(organisation, AUDITED_FIELDS),
+    )
     return organisation
 
 
@@ -91,12 +96,18 @@ def update_organisation(actor, organisation: Organisation, data: dict) -> Organi
     new_region = data.get("region", organisation.region)
     if new_region != organisation.region and not permissions.is_admin(actor):
         # Moving an organisation to another region hands it to other coordinators.
-        require(new_region is not None and new_region.pk in permissions.coordinated_region_ids(actor))
+        require(
+            new_region is not None and new_region.pk in permissions.coordinated_region_ids(actor)
+        )
     before = audit.snapshot(organisation, AUDITED_FIELDS)
     _apply(organisation, data)
     refresh_search(organisation)
     audit.record(
-        actor, "organisation.update", organisation, before=before, after=audit.snapshot(organisation, AUDITED_FIELDS)
+        actor,
+        "organisation.update",
+        organisation,
+        before=before,
+        after=audit.snapshot(organisation, AUDITED_FIELDS),
     )
     return organisation
 
@@ -104,7 +115,12 @@ def update_organisation(actor, organisation: Organisation, data: dict) -> Organi
 @transaction.atomic
 def delete_organisation(actor, organisation: Organisation) -> None:
     require(permissions.can_delete_organisation(actor, organisation))
-    audit.record(actor, "organisation.delete", organisation, before=audit.snapshot(organisation, AUDITED_FIELDS))
+    audit.record(
+        actor,
+        "organisation.delete",
+        organisation,
+        before=audit.snapshot(organisation, AUDITED_FIELDS),
+    )
     search.unindex_organisation(organisation.pk)
     organisation.delete()
 
@@ -116,7 +132,9 @@ def record_contact_consent(actor, contact: Contact, consent: bool) -> Contact:
     contact.public_consent = consent
     contact.consent_recorded_at = timezone.now() if consent else None
     contact.save(update_fields=["public_consent", "consent_recorded_at"])
-    audit.record(actor, "contact.consent", contact, before=before, after={"public_consent": consent})
+    audit.record(
+        actor, "contact.consent", contact, before=before, after={"public_consent": consent}
+    )
     return contact
 
 
@@ -128,7 +146,9 @@ def request_claim(actor, organisation: Organisation, message: str = "") -> Claim
     ).exists():
         raise ClaimError(_("You already have a pending request for this organisation."))
     claim = ClaimRequest.objects.create(organisation=organisation, user=actor, message=message)
-    audit.record(actor, "claim.request", claim, after={"organisation": organisation.pk, "message": message})
+    audit.record(
+        actor, "claim.request", claim, after={"organisation": organisation.pk, "message": message}
+    )
     return claim
 
 

@@ -38,7 +38,9 @@ def home(request):
 
 
 def _filtered(request):
-    filterset = OrganisationFilterSet(request.GET, queryset=Organisation.objects.visible_to(request.user))
+    filterset = OrganisationFilterSet(
+        request.GET, queryset=Organisation.objects.visible_to(request.user)
+    )
     return filterset
 
 
@@ -61,7 +63,11 @@ def organisation_list(request):
         "current_sort": request.GET.get("sort", "name"),
         "can_create": permissions.can_create_organisation(request.user),
     }
-    template = "organisations/_results.html" if request.headers.get("HX-Request") else "organisations/list.html"
+    template = (
+        "organisations/_results.html"
+        if request.headers.get("HX-Request")
+        else "organisations/list.html"
+    )
     return render(request, template, context)
 
 
@@ -223,8 +229,13 @@ def organisation_map_data(request):
         return JsonResponse({"errors": filterset.errors}, status=400)
     queryset = filterset.qs.order_by()
     regions = [
-        {"code": row["region__code"], "name": row["region__name"], "lat": row["region__latitude"],
-         "lon": row["region__longitude"], "count": row["n"]}
+        {
+            "code": row["region__code"],
+            "name": row["region__name"],
+            "lat": row["region__latitude"],
+            "lon": row["region__longitude"],
+            "count": row["n"],
+        }
         for row in queryset.filter(region__isnull=False)
         .values("region__code", "region__name", "region__latitude", "region__longitude")
         .annotate(n=Count("id"))
@@ -242,6 +253,11 @@ def organisation_map_data(request):
     ]
     total = sum(country["count"] for country in countries)
     return JsonResponse(
-        {"total": total, "regions": regions, "countries": countries, "points": points,
-         "points_truncated": total > len(points) and len(points) == MAP_POINT_LIMIT}
+        {
+            "total": total,
+            "regions": regions,
+            "countries": countries,
+            "points": points,
+            "points_truncated": total > len(points) and len(points) == MAP_POINT_LIMIT,
+        }
     )

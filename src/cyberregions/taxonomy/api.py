@@ -57,7 +57,10 @@ SectorViewSet = vocabulary_viewset(Sector, term_serializer(Sector))
 TechnologyViewSet = vocabulary_viewset(Technology, term_serializer(Technology, ("kind",)))
 NistFunctionViewSet = vocabulary_viewset(NistFunction, NistFunctionSerializer, ("categories",))
 EcsfProfileViewSet = vocabulary_viewset(
-    EcsfProfile, term_serializer(EcsfProfile, ("summary", "mission", "main_tasks", "key_skills", "key_knowledge"))
+    EcsfProfile,
+    term_serializer(
+        EcsfProfile, ("summary", "mission", "main_tasks", "key_skills", "key_knowledge")
+    ),
 )
 
 ROUTES = [

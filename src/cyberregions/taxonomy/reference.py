@@ -53,7 +53,11 @@ def load_vocabularies(models: dict) -> dict[str, int]:
     jrc = read("jrc.json")
     for position, row in enumerate(jrc["domains"]):
         domain = upsert(
-            "Domain", row["code"], label=row["label"], atlas_uuid=row["atlas_uuid"], position=position
+            "Domain",
+            row["code"],
+            label=row["label"],
+            atlas_uuid=row["atlas_uuid"],
+            position=position,
         )
         for sub_position, sub in enumerate(row["subdomains"]):
             upsert(
@@ -71,7 +75,11 @@ def load_vocabularies(models: dict) -> dict[str, int]:
 
     for position, row in enumerate(read("nist_csf.json")["functions"]):
         function = upsert(
-            "NistFunction", row["code"], label=row["name"], overview=row["overview"], position=position
+            "NistFunction",
+            row["code"],
+            label=row["name"],
+            overview=row["overview"],
+            position=position,
         )
         for cat_position, cat in enumerate(row["categories"]):
             upsert(

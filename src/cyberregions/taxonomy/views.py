@@ -46,7 +46,9 @@ def index(request):
         "nist-csf": NistFunction.objects.count(),
         "ecsf": EcsfProfile.objects.count(),
     }
-    vocabularies = [{"slug": slug, "count": counts[slug], **meta} for slug, meta in VOCABULARIES.items()]
+    vocabularies = [
+        {"slug": slug, "count": counts[slug], **meta} for slug, meta in VOCABULARIES.items()
+    ]
     return render(request, "taxonomy/index.html", {"vocabularies": vocabularies})
 
 

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,79 +14,199 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('iso', models.CharField(max_length=2, unique=True, verbose_name='ISO code')),
-                ('nuts', models.CharField(max_length=2, unique=True, verbose_name='NUTS code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('population', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='population')),
-                ('is_eu_member', models.BooleanField(default=True, verbose_name='EU member state')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("iso", models.CharField(max_length=2, unique=True, verbose_name="ISO code")),
+                ("nuts", models.CharField(max_length=2, unique=True, verbose_name="NUTS code")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "population",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="population"
+                    ),
+                ),
+                ("is_eu_member", models.BooleanField(default=True, verbose_name="EU member state")),
             ],
             options={
-                'verbose_name': 'country',
-                'verbose_name_plural': 'countries',
-                'ordering': ['name'],
+                "verbose_name": "country",
+                "verbose_name_plural": "countries",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=5, unique=True, verbose_name='NUTS code')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('level', models.PositiveSmallIntegerField(verbose_name='NUTS level')),
-                ('is_partner_territory', models.BooleanField(default=False, verbose_name='partner territory')),
-                ('capital', models.CharField(blank=True, max_length=100, verbose_name='capital')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('population', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='population')),
-                ('population_date', models.DateField(blank=True, null=True, verbose_name='population reference date')),
-                ('population_source', models.CharField(blank=True, max_length=300, verbose_name='population source')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='regions', to='geo.country', verbose_name='country')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='geo.region', verbose_name='parent region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=5, unique=True, verbose_name="NUTS code")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("level", models.PositiveSmallIntegerField(verbose_name="NUTS level")),
+                (
+                    "is_partner_territory",
+                    models.BooleanField(default=False, verbose_name="partner territory"),
+                ),
+                ("capital", models.CharField(blank=True, max_length=100, verbose_name="capital")),
+                ("latitude", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("longitude", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                (
+                    "population",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="population"
+                    ),
+                ),
+                (
+                    "population_date",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="population reference date"
+                    ),
+                ),
+                (
+                    "population_source",
+                    models.CharField(blank=True, max_length=300, verbose_name="population source"),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="regions",
+                        to="geo.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="geo.region",
+                        verbose_name="parent region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['country__name', 'code'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["country__name", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Partner',
+            name="Partner",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=40, unique=True, verbose_name='key')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('role', models.CharField(choices=[('lead partner', 'Lead partner'), ('partner', 'Partner'), ('advisory partner', 'Advisory partner')], max_length=20, verbose_name='role')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='partners', to='geo.country', verbose_name='country')),
-                ('territory', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='partners', to='geo.region', verbose_name='territory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=40, unique=True, verbose_name="key")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("lead partner", "Lead partner"),
+                            ("partner", "Partner"),
+                            ("advisory partner", "Advisory partner"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partners",
+                        to="geo.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "territory",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partners",
+                        to="geo.region",
+                        verbose_name="territory",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner',
-                'verbose_name_plural': 'partners',
-                'ordering': ['key'],
+                "verbose_name": "partner",
+                "verbose_name_plural": "partners",
+                "ordering": ["key"],
             },
         ),
         migrations.CreateModel(
-            name='RegionMembership',
+            name="RegionMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('coordinator', 'Regional coordinator')], default='coordinator', max_length=20, verbose_name='role')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='geo.region', verbose_name='region')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='region_memberships', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("coordinator", "Regional coordinator")],
+                        default="coordinator",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="geo.region",
+                        verbose_name="region",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="region_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region membership',
-                'verbose_name_plural': 'region memberships',
+                "verbose_name": "region membership",
+                "verbose_name_plural": "region memberships",
             },
         ),
         migrations.AddConstraint(
-            model_name='region',
-            constraint=models.CheckConstraint(condition=models.Q(('level__lte', 3)), name='geo_region_level_0_to_3', violation_error_message='NUTS levels run from 0 to 3.'),
+            model_name="region",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("level__lte", 3)),
+                name="geo_region_level_0_to_3",
+                violation_error_message="NUTS levels run from 0 to 3.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='regionmembership',
-            constraint=models.UniqueConstraint(fields=('user', 'region'), name='geo_membership_unique_user_region', violation_error_message='This user already has a role in this region.'),
+            model_name="regionmembership",
+            constraint=models.UniqueConstraint(
+                fields=("user", "region"),
+                name="geo_membership_unique_user_region",
+                violation_error_message="This user already has a role in this region.",
+            ),
         ),
     ]

@@ -4,7 +4,11 @@ from django.db import migrations
 def load(apps, schema_editor):
     from cyberregions.geo.reference import load_geography
 
-    load_geography(apps.get_model("geo", "Country"), apps.get_model("geo", "Region"), apps.get_model("geo", "Partner"))
+    load_geography(
+        apps.get_model("geo", "Country"),
+        apps.get_model("geo", "Region"),
+        apps.get_model("geo", "Partner"),
+    )
 
 
 class Migration(migrations.Migration):

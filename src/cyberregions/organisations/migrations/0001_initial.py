@@ -7,156 +7,499 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('geo', '0001_initial'),
-        ('taxonomy', '0001_initial'),
+        ("geo", "0001_initial"),
+        ("taxonomy", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('legal_name', models.CharField(blank=True, max_length=250, verbose_name='legal name')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='city')),
-                ('latitude', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('founded', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='year founded')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('inactive', 'Inactive'), ('closed', 'Closed')], default='active', max_length=10, verbose_name='status')),
-                ('actor_type', models.CharField(choices=[('sme', 'Micro-enterprise or SME'), ('large', 'Large company'), ('rto', 'Research and technology organisation'), ('university', 'University'), ('training', 'Training centre'), ('incubator', 'Incubator or accelerator'), ('cluster', 'Cluster or association'), ('public', 'Public administration'), ('csirt', 'CSIRT / CERT'), ('investor', 'Investor'), ('other', 'Other')], max_length=12, verbose_name='actor type')),
-                ('helix_group', models.CharField(choices=[('business', 'Business'), ('academia', 'Academia'), ('government', 'Government'), ('civil_society', 'Civil society')], editable=False, max_length=14, verbose_name='triple-helix group')),
-                ('employees', models.PositiveIntegerField(blank=True, null=True, verbose_name='employees')),
-                ('turnover_eur', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='annual turnover (EUR)')),
-                ('balance_sheet_eur', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='balance-sheet total (EUR)')),
-                ('size_class', models.CharField(choices=[('micro', 'Micro'), ('small', 'Small'), ('medium', 'Medium'), ('large', 'Large'), ('unknown', 'Unknown')], default='unknown', editable=False, max_length=8, verbose_name='EU size class')),
-                ('core_business', models.BooleanField(default=False, verbose_name='cybersecurity is its core business')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('products_services', models.TextField(blank=True, help_text='One per line.', verbose_name='products and services')),
-                ('search_document', models.TextField(blank=True, editable=False, verbose_name='search text')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='organisations', to='geo.country', verbose_name='country')),
-                ('domains', models.ManyToManyField(blank=True, related_name='organisations', to='taxonomy.domain', verbose_name='domains')),
-                ('nist_functions', models.ManyToManyField(blank=True, related_name='organisations', to='taxonomy.nistfunction', verbose_name='NIST CSF functions covered')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='organisations', to='geo.region', verbose_name='region')),
-                ('sectors', models.ManyToManyField(blank=True, related_name='organisations', to='taxonomy.sector', verbose_name='sectors')),
-                ('technologies', models.ManyToManyField(blank=True, related_name='organisations', to='taxonomy.technology', verbose_name='technologies')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "legal_name",
+                    models.CharField(blank=True, max_length=250, verbose_name="legal name"),
+                ),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="city")),
+                (
+                    "latitude",
+                    models.FloatField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.FloatField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="longitude",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "founded",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="year founded",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active"),
+                            ("inactive", "Inactive"),
+                            ("closed", "Closed"),
+                        ],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "actor_type",
+                    models.CharField(
+                        choices=[
+                            ("sme", "Micro-enterprise or SME"),
+                            ("large", "Large company"),
+                            ("rto", "Research and technology organisation"),
+                            ("university", "University"),
+                            ("training", "Training centre"),
+                            ("incubator", "Incubator or accelerator"),
+                            ("cluster", "Cluster or association"),
+                            ("public", "Public administration"),
+                            ("csirt", "CSIRT / CERT"),
+                            ("investor", "Investor"),
+                            ("other", "Other"),
+                        ],
+                        max_length=12,
+                        verbose_name="actor type",
+                    ),
+                ),
+                (
+                    "helix_group",
+                    models.CharField(
+                        choices=[
+                            ("business", "Business"),
+                            ("academia", "Academia"),
+                            ("government", "Government"),
+                            ("civil_society", "Civil society"),
+                        ],
+                        editable=False,
+                        max_length=14,
+                        verbose_name="triple-helix group",
+                    ),
+                ),
+                (
+                    "employees",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="employees"),
+                ),
+                (
+                    "turnover_eur",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="annual turnover (EUR)"
+                    ),
+                ),
+                (
+                    "balance_sheet_eur",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="balance-sheet total (EUR)"
+                    ),
+                ),
+                (
+                    "size_class",
+                    models.CharField(
+                        choices=[
+                            ("micro", "Micro"),
+                            ("small", "Small"),
+                            ("medium", "Medium"),
+                            ("large", "Large"),
+                            ("unknown", "Unknown"),
+                        ],
+                        default="unknown",
+                        editable=False,
+                        max_length=8,
+                        verbose_name="EU size class",
+                    ),
+                ),
+                (
+                    "core_business",
+                    models.BooleanField(
+                        default=False, verbose_name="cybersecurity is its core business"
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "products_services",
+                    models.TextField(
+                        blank=True, help_text="One per line.", verbose_name="products and services"
+                    ),
+                ),
+                (
+                    "search_document",
+                    models.TextField(blank=True, editable=False, verbose_name="search text"),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisations",
+                        to="geo.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "domains",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organisations",
+                        to="taxonomy.domain",
+                        verbose_name="domains",
+                    ),
+                ),
+                (
+                    "nist_functions",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organisations",
+                        to="taxonomy.nistfunction",
+                        verbose_name="NIST CSF functions covered",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="organisations",
+                        to="geo.region",
+                        verbose_name="region",
+                    ),
+                ),
+                (
+                    "sectors",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organisations",
+                        to="taxonomy.sector",
+                        verbose_name="sectors",
+                    ),
+                ),
+                (
+                    "technologies",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organisations",
+                        to="taxonomy.technology",
+                        verbose_name="technologies",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name', 'id'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='OfferOrNeed',
+            name="OfferOrNeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('offer', 'Offer'), ('need', 'Need')], max_length=5, verbose_name='kind')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('domains', models.ManyToManyField(blank=True, related_name='offers_needs', to='taxonomy.domain', verbose_name='domains')),
-                ('sectors', models.ManyToManyField(blank=True, related_name='offers_needs', to='taxonomy.sector', verbose_name='sectors')),
-                ('technologies', models.ManyToManyField(blank=True, related_name='offers_needs', to='taxonomy.technology', verbose_name='technologies')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='organisations.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("offer", "Offer"), ("need", "Need")],
+                        max_length=5,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "domains",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="offers_needs",
+                        to="taxonomy.domain",
+                        verbose_name="domains",
+                    ),
+                ),
+                (
+                    "sectors",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="offers_needs",
+                        to="taxonomy.sector",
+                        verbose_name="sectors",
+                    ),
+                ),
+                (
+                    "technologies",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="offers_needs",
+                        to="taxonomy.technology",
+                        verbose_name="technologies",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'offer or need',
-                'verbose_name_plural': 'offers and needs',
-                'ordering': ['organisation', 'kind', 'id'],
+                "verbose_name": "offer or need",
+                "verbose_name_plural": "offers and needs",
+                "ordering": ["organisation", "kind", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('role', models.CharField(blank=True, max_length=150, verbose_name='role')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('public_consent', models.BooleanField(default=False, verbose_name='consents to being shown publicly')),
-                ('consent_recorded_at', models.DateTimeField(blank=True, null=True, verbose_name='consent recorded at')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='organisations.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("role", models.CharField(blank=True, max_length=150, verbose_name="role")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="phone")),
+                (
+                    "public_consent",
+                    models.BooleanField(
+                        default=False, verbose_name="consents to being shown publicly"
+                    ),
+                ),
+                (
+                    "consent_recorded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="consent recorded at"),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact',
-                'verbose_name_plural': 'contacts',
-                'ordering': ['organisation', 'name'],
+                "verbose_name": "contact",
+                "verbose_name_plural": "contacts",
+                "ordering": ["organisation", "name"],
             },
         ),
         migrations.CreateModel(
-            name='ClaimRequest',
+            name="ClaimRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('message', models.TextField(blank=True, verbose_name='message')),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('accepted', 'Accepted'), ('refused', 'Refused')], default='pending', max_length=10, verbose_name='status')),
-                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='requested at')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('decision_reason', models.TextField(blank=True, verbose_name='reason')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='decided_claims', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='organisation_claims', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='organisations.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("message", models.TextField(blank=True, verbose_name="message")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("accepted", "Accepted"),
+                            ("refused", "Refused"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "requested_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="requested at"),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
+                ),
+                ("decision_reason", models.TextField(blank=True, verbose_name="reason")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="decided_claims",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="organisation_claims",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="requested by",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="claims",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'claim request',
-                'verbose_name_plural': 'claim requests',
-                'ordering': ['-requested_at'],
+                "verbose_name": "claim request",
+                "verbose_name_plural": "claim requests",
+                "ordering": ["-requested_at"],
             },
         ),
         migrations.CreateModel(
-            name='OrganisationMembership',
+            name="OrganisationMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('member', 'Member')], default='member', max_length=10, verbose_name='role')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='organisations.organisation', verbose_name='organisation')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='organisation_memberships', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("member", "Member")],
+                        default="member",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="organisation_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation membership',
-                'verbose_name_plural': 'organisation memberships',
+                "verbose_name": "organisation membership",
+                "verbose_name_plural": "organisation memberships",
             },
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['country', 'actor_type'], name='org_country_type_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["country", "actor_type"], name="org_country_type_idx"),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['region', 'actor_type'], name='org_region_type_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["region", "actor_type"], name="org_region_type_idx"),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['size_class'], name='org_size_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["size_class"], name="org_size_idx"),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['name'], name='org_name_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["name"], name="org_name_idx"),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.CheckConstraint(condition=models.Q(('founded__isnull', True), models.Q(('founded__gte', 1800), ('founded__lte', 2100)), _connector='OR'), name='org_founded_plausible', violation_error_message='The founding year must lie between 1800 and 2100.'),
+            model_name="organisation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("founded__isnull", True),
+                    models.Q(("founded__gte", 1800), ("founded__lte", 2100)),
+                    _connector="OR",
+                ),
+                name="org_founded_plausible",
+                violation_error_message="The founding year must lie between 1800 and 2100.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offerorneed',
-            index=models.Index(fields=['kind'], name='org_item_kind_idx'),
+            model_name="offerorneed",
+            index=models.Index(fields=["kind"], name="org_item_kind_idx"),
         ),
         migrations.AddConstraint(
-            model_name='contact',
-            constraint=models.CheckConstraint(condition=models.Q(('public_consent', False), ('consent_recorded_at__isnull', False), _connector='OR'), name='org_contact_consent_has_date', violation_error_message='Public consent must be recorded with its date.'),
+            model_name="contact",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("public_consent", False),
+                    ("consent_recorded_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="org_contact_consent_has_date",
+                violation_error_message="Public consent must be recorded with its date.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claimrequest',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('organisation', 'user'), name='org_claim_one_pending_per_user', violation_error_message='You already have a pending request for this organisation.'),
+            model_name="claimrequest",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "pending")),
+                fields=("organisation", "user"),
+                name="org_claim_one_pending_per_user",
+                violation_error_message="You already have a pending request for this organisation.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisationmembership',
-            constraint=models.UniqueConstraint(fields=('user', 'organisation'), name='org_membership_unique_user_org', violation_error_message='This user is already a member of this organisation.'),
+            model_name="organisationmembership",
+            constraint=models.UniqueConstraint(
+                fields=("user", "organisation"),
+                name="org_membership_unique_user_org",
+                violation_error_message="This user is already a member of this organisation.",
+            ),
         ),
     ]

@@ -15,13 +15,17 @@ POSTGRES_DROP = "DROP INDEX IF EXISTS org_search_document_fts"
 
 
 def create(apps, schema_editor):
-    statement = {"sqlite": SQLITE_CREATE, "postgresql": POSTGRES_CREATE}.get(schema_editor.connection.vendor)
+    statement = {"sqlite": SQLITE_CREATE, "postgresql": POSTGRES_CREATE}.get(
+        schema_editor.connection.vendor
+    )
     if statement:
         schema_editor.execute(statement)
 
 
 def drop(apps, schema_editor):
-    statement = {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}.get(schema_editor.connection.vendor)
+    statement = {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}.get(
+        schema_editor.connection.vendor
+    )
     if statement:
         schema_editor.execute(statement)
 

@@ -5,148 +5,231 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Barrier',
+            name="Barrier",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64, unique=True, verbose_name='code')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=64, unique=True, verbose_name="code")),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'barrier',
-                'verbose_name_plural': 'barriers',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "barrier",
+                "verbose_name_plural": "barriers",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Domain',
+            name="Domain",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64, unique=True, verbose_name='code')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('atlas_uuid', models.UUIDField(blank=True, null=True, verbose_name='Atlas identifier')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=64, unique=True, verbose_name="code")),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "atlas_uuid",
+                    models.UUIDField(blank=True, null=True, verbose_name="Atlas identifier"),
+                ),
             ],
             options={
-                'verbose_name': 'domain',
-                'verbose_name_plural': 'domains',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "domain",
+                "verbose_name_plural": "domains",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='EcsfProfile',
+            name="EcsfProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64, unique=True, verbose_name='code')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('summary', models.TextField(blank=True, verbose_name='summary statement')),
-                ('mission', models.TextField(blank=True, verbose_name='mission')),
-                ('alternative_titles', models.JSONField(blank=True, default=list, verbose_name='alternative titles')),
-                ('deliverables', models.JSONField(blank=True, default=list, verbose_name='deliverables')),
-                ('main_tasks', models.JSONField(blank=True, default=list, verbose_name='main tasks')),
-                ('key_skills', models.JSONField(blank=True, default=list, verbose_name='key skills')),
-                ('key_knowledge', models.JSONField(blank=True, default=list, verbose_name='key knowledge')),
-                ('ecf_competences', models.JSONField(blank=True, default=list, verbose_name='e-CF competences')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=64, unique=True, verbose_name="code")),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("summary", models.TextField(blank=True, verbose_name="summary statement")),
+                ("mission", models.TextField(blank=True, verbose_name="mission")),
+                (
+                    "alternative_titles",
+                    models.JSONField(blank=True, default=list, verbose_name="alternative titles"),
+                ),
+                (
+                    "deliverables",
+                    models.JSONField(blank=True, default=list, verbose_name="deliverables"),
+                ),
+                (
+                    "main_tasks",
+                    models.JSONField(blank=True, default=list, verbose_name="main tasks"),
+                ),
+                (
+                    "key_skills",
+                    models.JSONField(blank=True, default=list, verbose_name="key skills"),
+                ),
+                (
+                    "key_knowledge",
+                    models.JSONField(blank=True, default=list, verbose_name="key knowledge"),
+                ),
+                (
+                    "ecf_competences",
+                    models.JSONField(blank=True, default=list, verbose_name="e-CF competences"),
+                ),
             ],
             options={
-                'verbose_name': 'ECSF role profile',
-                'verbose_name_plural': 'ECSF role profiles',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "ECSF role profile",
+                "verbose_name_plural": "ECSF role profiles",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='NistFunction',
+            name="NistFunction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64, unique=True, verbose_name='code')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('overview', models.TextField(blank=True, verbose_name='overview')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=64, unique=True, verbose_name="code")),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("overview", models.TextField(blank=True, verbose_name="overview")),
             ],
             options={
-                'verbose_name': 'NIST CSF function',
-                'verbose_name_plural': 'NIST CSF functions',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "NIST CSF function",
+                "verbose_name_plural": "NIST CSF functions",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Sector',
+            name="Sector",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64, unique=True, verbose_name='code')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=64, unique=True, verbose_name="code")),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'sector',
-                'verbose_name_plural': 'sectors',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "sector",
+                "verbose_name_plural": "sectors",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Technology',
+            name="Technology",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64, unique=True, verbose_name='code')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('kind', models.CharField(blank=True, max_length=20, verbose_name='kind')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=64, unique=True, verbose_name="code")),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("kind", models.CharField(blank=True, max_length=20, verbose_name="kind")),
             ],
             options={
-                'verbose_name': 'technology or use case',
-                'verbose_name_plural': 'technologies and use cases',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "technology or use case",
+                "verbose_name_plural": "technologies and use cases",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='NistCategory',
+            name="NistCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64, unique=True, verbose_name='code')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('statement', models.TextField(blank=True, verbose_name='statement')),
-                ('subcategories', models.JSONField(blank=True, default=list, verbose_name='subcategory identifiers')),
-                ('function', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='categories', to='taxonomy.nistfunction', verbose_name='function')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=64, unique=True, verbose_name="code")),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("statement", models.TextField(blank=True, verbose_name="statement")),
+                (
+                    "subcategories",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="subcategory identifiers"
+                    ),
+                ),
+                (
+                    "function",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="categories",
+                        to="taxonomy.nistfunction",
+                        verbose_name="function",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'NIST CSF category',
-                'verbose_name_plural': 'NIST CSF categories',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "NIST CSF category",
+                "verbose_name_plural": "NIST CSF categories",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Subdomain',
+            name="Subdomain",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64, unique=True, verbose_name='code')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('atlas_uuid', models.UUIDField(blank=True, null=True, verbose_name='Atlas identifier')),
-                ('domain', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subdomains', to='taxonomy.domain', verbose_name='domain')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=64, unique=True, verbose_name="code")),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "atlas_uuid",
+                    models.UUIDField(blank=True, null=True, verbose_name="Atlas identifier"),
+                ),
+                (
+                    "domain",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subdomains",
+                        to="taxonomy.domain",
+                        verbose_name="domain",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'subdomain',
-                'verbose_name_plural': 'subdomains',
-                'ordering': ['position', 'code'],
-                'abstract': False,
+                "verbose_name": "subdomain",
+                "verbose_name_plural": "subdomains",
+                "ordering": ["position", "code"],
+                "abstract": False,
             },
         ),
     ]

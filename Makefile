@@ -1,0 +1,52 @@
+# cyberregions — the two commands a newcomer needs: `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+ORGANISATIONS ?=
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+export CYBERREGIONS_HOME := $(CURDIR)
+
+.PHONY: install demo serve test test-sqlite test-postgres browser lint format bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+demo: install
+	$(BIN)/cyberregions migrate --noinput
+	$(BIN)/cyberregions demo --if-empty $(if $(ORGANISATIONS),--organisations $(ORGANISATIONS))
+	@echo "Serving cyberregions at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/cyberregions runserver 127.0.0.1:$(PORT)
+
+browser:
+	@bash scripts/ensure-browser.sh
+
+test: install browser
+	CYBERREGIONS_TESTING=1 $(BIN)/pytest -q -p no:cacheprovider
+	@bash scripts/test-postgres.sh "$(PG_URL)"
+
+lint: install
+	$(BIN)/ruff check src benchmarks
+	$(BIN)/ruff format --check src benchmarks
+
+format: install
+	$(BIN)/ruff check --fix src benchmarks
+	$(BIN)/ruff format src benchmarks
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) node_modules var .pytest_cache
