@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from cyberregions.geo.models import Country, Region
 from cyberregions.taxonomy.models import Domain, Sector, Technology
@@ -30,6 +31,11 @@ SORT_LABELS = {
     "-employees": _("Most employees"),
 }
 
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class TermCodeFilter(django_filters.MultipleChoiceFilter):
+    """Several vocabulary codes; an organisation matches when it carries any of them."""
+
+
 TAG_FILTERS = {
     # filter name -> (through model, column of the term id, term model)
     "domain": (Organisation.domains.through, "domain_id", Domain),
@@ -53,11 +59,9 @@ class OrganisationFilterSet(django_filters.FilterSet):
         choices=SizeClass.choices, label=_("Size class")
     )
     status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
-    domain = django_filters.MultipleChoiceFilter(method="filter_tag", label=_("Domain"), choices=[])
-    sector = django_filters.MultipleChoiceFilter(method="filter_tag", label=_("Sector"), choices=[])
-    technology = django_filters.MultipleChoiceFilter(
-        method="filter_tag", label=_("Technology"), choices=[]
-    )
+    domain = TermCodeFilter(method="filter_tag", label=_("Domain"), choices=[])
+    sector = TermCodeFilter(method="filter_tag", label=_("Sector"), choices=[])
+    technology = TermCodeFilter(method="filter_tag", label=_("Technology"), choices=[])
     core_business = django_filters.BooleanFilter(
         label=_("Cybersecurity is the core business"),
         widget=forms.Select(choices=[("", "—"), ("true", _("Yes")), ("false", _("No"))]),

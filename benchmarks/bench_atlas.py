@@ -1,0 +1,125 @@
+"""Atlas list page at scale: full-text query plus two facet filters, with facet counts.
+
+Usage: python benchmarks/bench_atlas.py --size 12000 [--database-url URL] [--repeat 15]
+
+Builds (or reuses) a database holding the demo ecosystem at the given size, then times
+(a) the whole list page through Django's test client (server time: view, queries, template)
+and (b) the raw SQL of the same search — the matching count and the first page — on the same
+connection. Prints one Markdown table row with the medians and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERY = {"q": "security", "country": ["FR", "IT"], "actor_type": ["sme"]}
+
+
+def setup_django(database_url: str) -> None:
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cyberregions.settings")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+
+
+def ensure_data(size: int) -> None:
+    from django.core.management import call_command
+
+    from cyberregions.organisations.demo_loader import load_demo
+    from cyberregions.organisations.models import Organisation
+
+    call_command("migrate", verbosity=0)
+    if Organisation.objects.count() != size:
+        print(f"  loading {size} organisations…", file=sys.stderr)
+        load_demo(organisations=size, seed=2018)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def raw_sql_timer():
+    """The same search in hand-written SQL: count and first page of 25 by name."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        match_sql = (
+            "SELECT id FROM organisations_organisation "
+            "WHERE to_tsvector('simple', search_document) @@ to_tsquery('simple', %s)"
+        )
+        match_param = "security:*"
+    else:
+        match_sql = "SELECT rowid FROM organisations_search WHERE organisations_search MATCH %s"
+        match_param = '"security"*'
+    where = (
+        f"o.id IN ({match_sql}) AND o.actor_type = %s AND o.country_id IN "
+        "(SELECT id FROM geo_country WHERE iso IN (%s, %s))"
+    )
+    params = [match_param, "sme", "FR", "IT"]
+
+    def run() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM organisations_organisation o WHERE {where}", params)
+            (count,) = cursor.fetchone()
+            cursor.execute(
+                f"SELECT o.id, o.name FROM organisations_organisation o WHERE {where} "
+                "ORDER BY o.name, o.id LIMIT 25",
+                params,
+            )
+            cursor.fetchall()
+        return count
+
+    return run
+
+
+def median_ms(function, repeat: int) -> float:
+    function()  # warm caches
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", type=int, required=True)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    url = args.database_url or f"sqlite:///{ROOT / 'var' / f'bench-atlas-{args.size}.sqlite3'}"
+    setup_django(url)
+    ensure_data(args.size)
+
+    from django.db import connection
+    from django.test import Client
+
+    client = Client()
+
+    def page() -> int:
+        response = client.get("/organisations/", QUERY)
+        assert response.status_code == 200, response.status_code
+        return len(response.content)
+
+    raw = raw_sql_timer()
+    matches = raw()
+    page_ms = median_ms(page, args.repeat)
+    raw_ms = median_ms(raw, args.repeat)
+    engine = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
+    print(
+        f"| {engine} | {args.size:,} | {matches:,} | {page_ms:.1f} | {raw_ms:.2f} | "
+        f"{page_ms / raw_ms:.1f}× |"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Runs every benchmark and prints Markdown tables for docs/benchmarks.md.
+
+Each benchmark runs in its own process so that each can choose its database. PostgreSQL runs
+are skipped, with a message, when no server answers at BENCH_PG_URL.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/{name}")
+SIZES = [int(size) for size in os.environ.get("BENCH_ATLAS_SIZES", "12000,120000").split(",")]
+
+
+def postgres_url(name: str) -> str | None:
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    admin = PG_URL.format(name="postgres").replace("postgres://", "postgresql://")
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as connection:
+            exists = connection.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+            ).fetchone()
+            if not exists:
+                connection.execute(f'CREATE DATABASE "{name}"')
+    except Exception as error:  # noqa: BLE001 — any failure means "no PostgreSQL here"
+        print(f"PostgreSQL skipped: {error}", file=sys.stderr)
+        return None
+    return PG_URL.format(name=name)
+
+
+def run(arguments: list[str]) -> None:
+    subprocess.run([PYTHON, *arguments], cwd=ROOT, check=True)
+
+
+def main() -> None:
+    print(f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print()
+    print("## Atlas list page (q=security, country=FR|IT, actor_type=sme, with facet counts)")
+    print()
+    print("| engine | organisations | matches | page median (ms) | raw SQL median (ms) | ratio |")
+    print("|---|---:|---:|---:|---:|---:|")
+    sys.stdout.flush()
+    for size in SIZES:
+        run(["benchmarks/bench_atlas.py", "--size", str(size)])
+        url = postgres_url(f"bench_atlas_{size}")
+        if url:
+            run(["benchmarks/bench_atlas.py", "--size", str(size), "--database-url", url])
+    print()
+    scheduler = ROOT / "benchmarks" / "bench_scheduler.py"
+    if scheduler.exists():
+        print("## Meeting scheduler")
+        print()
+        sys.stdout.flush()
+        run([str(scheduler.relative_to(ROOT))])
+
+
+if __name__ == "__main__":
+    main()
