@@ -166,7 +166,7 @@ VENDOR_PACKAGES = {
     "world-atlas": "world-atlas",
     "topojson-client": "topojson-client/dist",
 }
-STATICFILES_DIRS = [
+STATICFILES_DIRS = [BASE_DIR / "static"] + [
     (f"vendor/{name}", NODE_MODULES_DIR / path)
     for name, path in VENDOR_PACKAGES.items()
     if (NODE_MODULES_DIR / path).exists()

@@ -5,6 +5,7 @@ Lives at the package top so that it may use every app; no application code impor
 
 from django.contrib.auth import get_user_model
 from django.test import TestCase
+from django.utils.text import slugify
 
 from cyberregions.geo.models import Country, Region, RegionMembership
 from cyberregions.organisations.models import Organisation, OrganisationMembership
@@ -15,7 +16,7 @@ from cyberregions.taxonomy.models import Domain, Sector, Technology
 def make_organisation(name: str, country: str, region: str | None = None, **fields) -> Organisation:
     tags = {key: fields.pop(key) for key in ("domains", "sectors", "technologies") if key in fields}
     organisation = Organisation(
-        slug=fields.pop("slug", None) or name.lower().replace(" ", "-"),
+        slug=fields.pop("slug", None) or slugify(name),
         name=name,
         country=Country.objects.get(iso=country),
         region=Region.objects.get(code=region) if region else None,
@@ -37,7 +38,9 @@ class PersonaTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
         User = get_user_model()
-        cls.admin = User.objects.create_superuser("admin", "admin@example.org", "x-admin-pass-1")
+        # No password: hashing with Argon2 costs half a second a class; tests log in with
+        # force_login, and the hashing tests set a password themselves.
+        cls.admin = User.objects.create_superuser("admin", "admin@example.org", None)
         cls.staff = User.objects.create_user("staff", "staff@example.org", is_programme_staff=True)
         cls.coordinator = User.objects.create_user("brittany", "yann@example.org")
         cls.member = User.objects.create_user("luca", "luca@example.org")

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
@@ -60,10 +61,12 @@ class OrganisationSerializer(serializers.ModelSerializer):
         read_only_fields = ["slug", "helix_group", "size_class"]
 
     def validate(self, attrs):
-        region, country = attrs.get("region"), attrs.get("country")
+        # A partial update compares the new value with the stored one.
+        region = attrs.get("region", getattr(self.instance, "region", None))
+        country = attrs.get("country", getattr(self.instance, "country", None))
         if region and country and region.country_id != country.pk:
             raise serializers.ValidationError(
-                {"region": "This region is not in the chosen country."}
+                {"region": _("This region is not in the chosen country.")}
             )
         return attrs
 

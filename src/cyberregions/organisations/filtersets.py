@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
@@ -18,9 +18,10 @@ SORTS = {
     "name": ("name", "id"),
     "-name": ("-name", "-id"),
     "country": ("country__name", "name", "id"),
-    "founded": ("founded", "name", "id"),
-    "-founded": ("-founded", "name", "id"),
-    "-employees": ("-employees", "name", "id"),
+    # Unknown values last on every engine (SQLite and PostgreSQL place NULLs differently).
+    "founded": (F("founded").asc(nulls_last=True), "name", "id"),
+    "-founded": (F("founded").desc(nulls_last=True), "name", "id"),
+    "-employees": (F("employees").desc(nulls_last=True), "name", "id"),
 }
 SORT_LABELS = {
     "name": _("Name (A–Z)"),
@@ -82,6 +83,9 @@ class OrganisationFilterSet(django_filters.FilterSet):
         choices = vocabulary_choices()
         for name, values in choices.items():
             self.filters[name].extra["choices"] = values
+            # Drop a form field built earlier on the class filters (the OpenAPI generator
+            # builds them), which would keep the empty choices of the declaration.
+            self.filters[name].__dict__.pop("_field", None)
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)

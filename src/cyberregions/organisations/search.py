@@ -8,6 +8,7 @@ prefix, so "crypt tallinn" finds "Cryptography … Tallinn".
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from django.db import connection
@@ -18,8 +19,14 @@ WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 8
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, so that "securite" finds "Sécurité" on every engine."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def words(query: str) -> list[str]:
-    return WORD.findall(query.lower())[:MAX_WORDS]
+    return WORD.findall(fold(query))[:MAX_WORDS]
 
 
 def document_for(organisation, item_titles: Iterable[str] = ()) -> str:
@@ -31,7 +38,7 @@ def document_for(organisation, item_titles: Iterable[str] = ()) -> str:
         organisation.products_services,
         *item_titles,
     ]
-    return " ".join(part for part in parts if part).lower()
+    return fold(" ".join(part for part in parts if part))
 
 
 def filter_queryset(queryset, query: str):

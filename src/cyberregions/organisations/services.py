@@ -78,6 +78,8 @@ def _apply(organisation: Organisation, data: dict) -> None:
 def create_organisation(actor, data: dict) -> Organisation:
     region = data.get("region")
     require(permissions.can_create_organisation(actor, region.pk if region else None))
+    # Only an administrator places an organisation outside every region (as the form does).
+    require(region is not None or permissions.is_admin(actor))
     organisation = Organisation(slug=unique_slug(data["name"]))
     _apply(organisation, data)
     refresh_search(organisation)

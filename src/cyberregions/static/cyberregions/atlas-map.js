@@ -14,16 +14,45 @@
     return 8 + 42 * Math.sqrt(count / Math.max(max, 1));
   }
 
+  // world-atlas stitches Russia and Fiji across the antimeridian, which suits spherical
+  // projections; on ECharts' flat map such a ring jumps from 180° to -180° and is drawn as
+  // bands across the whole world. Make those rings continuous (longitudes beyond 180°). Rings
+  // that go round a pole (Antarctica) do not come back to their start and are left as they are.
+  function unwrapAntimeridian(geojson) {
+    geojson.features.forEach(function (feature) {
+      var geometry = feature.geometry;
+      var polygons = !geometry ? [] : geometry.type === "Polygon" ? [geometry.coordinates]
+        : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+      polygons.forEach(function (polygon) {
+        polygon.forEach(function (ring, index) {
+          var offset = 0;
+          var crossed = false;
+          var unwrapped = ring.map(function (point, i) {
+            if (i > 0) {
+              var delta = point[0] - ring[i - 1][0];
+              if (delta > 180) { offset -= 360; crossed = true; }
+              else if (delta < -180) { offset += 360; crossed = true; }
+            }
+            return [point[0] + offset, point[1]];
+          });
+          if (crossed && offset === 0) {
+            polygon[index] = unwrapped;
+          }
+        });
+      });
+    });
+    return geojson;
+  }
+
   Promise.all([
     fetch(container.dataset.worldUrl).then(function (r) { return r.json(); }),
     fetch(container.dataset.mapUrl, { headers: { Accept: "application/json" } }).then(function (r) { return r.json(); })
   ]).then(function (results) {
     var world = results[0];
     var data = results[1];
-    var geojson = window.topojson.feature(world, world.objects.countries);
+    var geojson = unwrapAntimeridian(window.topojson.feature(world, world.objects.countries));
     window.echarts.registerMap("world", geojson);
 
-    var centroids = {};
     var regionBubbles = data.regions.filter(function (r) { return r.lat !== null; }).map(function (r) {
       return { name: r.name, value: [r.lon, r.lat, r.count] };
     });
@@ -35,34 +64,36 @@
       return { name: p[2], slug: p[3], value: [p[0], p[1]] };
     });
 
-    function option(showPoints) {
-      return {
-        tooltip: { trigger: "item", formatter: function (params) {
-          if (params.seriesName === "points") { return params.name; }
-          var value = Array.isArray(params.value) ? params.value[2] : params.value;
-          return params.name + ": " + (value || 0);
-        } },
-        visualMap: { show: false, min: 0, max: max, inRange: { color: ["#dbe9f6", "#0b3d62"] }, seriesIndex: 0 },
-        geo: { map: "world", roam: true, center: [12, 52], zoom: 3.2, itemStyle: { areaColor: "#eef2f6", borderColor: "#9aa7b4" },
-               emphasis: { itemStyle: { areaColor: "#cfe0f1" } } },
-        series: [
-          { name: "countries", type: "map", geoIndex: 0, data: countryBubbles },
-          { name: "territories", type: "scatter", coordinateSystem: "geo", data: showPoints ? [] : regionBubbles,
-            symbolSize: function (value) { return bubbleSize(value[2], max); },
-            itemStyle: { color: "rgba(242,169,0,0.85)", borderColor: "#7a5500" } },
-          { name: "points", type: "scatter", coordinateSystem: "geo", data: showPoints ? points : [],
-            symbolSize: 5, large: true, itemStyle: { color: "#0b3d62" } }
-        ]
-      };
-    }
     var showingPoints = false;
-    chart.setOption(option(false));
+    chart.setOption({
+      tooltip: { trigger: "item", formatter: function (params) {
+        if (params.seriesName === "points") { return params.name; }
+        var value = Array.isArray(params.value) ? params.value[2] : params.value;
+        return params.name + ": " + (value || 0);
+      } },
+      visualMap: { show: false, min: 0, max: max, inRange: { color: ["#dbe9f6", "#0b3d62"] }, seriesIndex: 0 },
+      geo: { map: "world", roam: true, center: [12, 52], zoom: 3.2, itemStyle: { areaColor: "#eef2f6", borderColor: "#9aa7b4" },
+             emphasis: { itemStyle: { areaColor: "#cfe0f1" } } },
+      series: [
+        { id: "countries", name: "countries", type: "map", geoIndex: 0, data: countryBubbles },
+        { id: "territories", name: "territories", type: "scatter", coordinateSystem: "geo", data: regionBubbles,
+          symbolSize: function (value) { return bubbleSize(value[2], max); },
+          itemStyle: { color: "rgba(242,169,0,0.85)", borderColor: "#7a5500" } },
+        { id: "points", name: "points", type: "scatter", coordinateSystem: "geo", data: [],
+          symbolSize: 5, large: true, itemStyle: { color: "#0b3d62" } }
+      ]
+    });
+    // Only the data changes with the zoom: setting the whole option again would also reset
+    // the geo component's zoom and centre, undoing the visitor's zoom.
     chart.on("georoam", function () {
       var zoom = chart.getOption().geo[0].zoom;
       var wantPoints = zoom >= ZOOM_FOR_POINTS;
       if (wantPoints !== showingPoints) {
         showingPoints = wantPoints;
-        chart.setOption(option(showingPoints), { replaceMerge: ["series"] });
+        chart.setOption({ series: [
+          { id: "territories", data: showingPoints ? [] : regionBubbles },
+          { id: "points", data: showingPoints ? points : [] }
+        ] });
       }
     });
     chart.on("click", function (params) {
