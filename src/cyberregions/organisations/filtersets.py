@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import django_filters
 from django import forms
 from django.db.models import Count, F
@@ -32,6 +34,7 @@ SORT_LABELS = {
     "-employees": _("Most employees"),
 }
 
+
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
 class TermCodeFilter(django_filters.MultipleChoiceFilter):
     """Several vocabulary codes; an organisation matches when it carries any of them."""
@@ -48,21 +51,25 @@ TAG_FILTERS = {
 class OrganisationFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label=_("Search"))
     country = django_filters.MultipleChoiceFilter(
-        field_name="country__iso", label=_("Country"), choices=[]
+        method="filter_by_id", label=_("Country"), choices=[], distinct=False
     )
     region = django_filters.MultipleChoiceFilter(
-        field_name="region__code", label=_("Region"), choices=[]
+        method="filter_by_id", label=_("Region"), choices=[], distinct=False
     )
     actor_type = django_filters.MultipleChoiceFilter(
-        choices=ActorType.choices, label=_("Actor type")
+        choices=ActorType.choices, label=_("Actor type"), distinct=False
     )
     size_class = django_filters.MultipleChoiceFilter(
-        choices=SizeClass.choices, label=_("Size class")
+        choices=SizeClass.choices, label=_("Size class"), distinct=False
     )
-    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
-    domain = TermCodeFilter(method="filter_tag", label=_("Domain"), choices=[])
-    sector = TermCodeFilter(method="filter_tag", label=_("Sector"), choices=[])
-    technology = TermCodeFilter(method="filter_tag", label=_("Technology"), choices=[])
+    status = django_filters.MultipleChoiceFilter(
+        choices=Status.choices, label=_("Status"), distinct=False
+    )
+    domain = TermCodeFilter(method="filter_tag", label=_("Domain"), choices=[], distinct=False)
+    sector = TermCodeFilter(method="filter_tag", label=_("Sector"), choices=[], distinct=False)
+    technology = TermCodeFilter(
+        method="filter_tag", label=_("Technology"), choices=[], distinct=False
+    )
     core_business = django_filters.BooleanFilter(
         label=_("Cybersecurity is the core business"),
         widget=forms.Select(choices=[("", "—"), ("true", _("Yes")), ("false", _("No"))]),
@@ -80,8 +87,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = vocabulary_choices()
-        for name, values in choices.items():
+        for name, values in vocabulary().choices.items():
             self.filters[name].extra["choices"] = values
             # Drop a form field built earlier on the class filters (the OpenAPI generator
             # builds them), which would keep the empty choices of the declaration.
@@ -90,47 +96,83 @@ class OrganisationFilterSet(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
 
+    def filter_by_id(self, queryset, name, values: list[str]):
+        """Countries and regions by code, compared on the foreign key: no join needed."""
+        if not values:
+            return queryset
+        ids = vocabulary().ids[name]
+        return queryset.filter(**{f"{name}_id__in": [ids[value] for value in values]})
+
     def filter_tag(self, queryset, name, values: list[str]):
         if not values:
             return queryset
-        through, column, term_model = TAG_FILTERS[name]
-        term_ids = term_model.objects.filter(code__in=values).values("id")
+        through, column, _term_model = TAG_FILTERS[name]
+        ids = vocabulary().ids[name]
         # An organisation matches when it carries any of the chosen terms.
-        matching = through.objects.filter(**{f"{column}__in": term_ids}).values("organisation_id")
+        matching = through.objects.filter(
+            **{f"{column}__in": [ids[value] for value in values]}
+        ).values("organisation_id")
         return queryset.filter(pk__in=matching)
 
     def filter_sort(self, queryset, name, value):
         return queryset.order_by(*SORTS.get(value, SORTS["name"]))
 
 
-_VOCABULARY_CACHE: dict[str, list[tuple[str, str]]] | None = None
+@dataclass
+class Vocabulary:
+    choices: dict[str, list[tuple[str, str]]]
+    ids: dict[str, dict[str, int]]
+
+    def codes(self, name: str) -> dict[int, str]:
+        return {pk: code for code, pk in self.ids[name].items()}
+
+
+_VOCABULARY: Vocabulary | None = None
+
+
+def vocabulary() -> Vocabulary:
+    """Choices and ids of the facet filters. Reference data changes only with a deployment,
+    so they are kept per process."""
+    global _VOCABULARY
+    if _VOCABULARY is None:
+        territories = Region.objects.filter(is_partner_territory=True)
+        rows = {
+            "country": Country.objects.values_list("iso", "name", "id"),
+            "region": [
+                (code, f"{name} ({code})", pk)
+                for code, name, pk in territories.values_list("code", "name", "id")
+            ],
+            "domain": Domain.objects.values_list("code", "label", "id"),
+            "sector": Sector.objects.values_list("code", "label", "id"),
+            "technology": Technology.objects.values_list("code", "label", "id"),
+        }
+        _VOCABULARY = Vocabulary(
+            choices={
+                name: [(code, label) for code, label, _pk in values]
+                for name, values in rows.items()
+            },
+            ids={name: {code: pk for code, _label, pk in values} for name, values in rows.items()},
+        )
+    return _VOCABULARY
 
 
 def vocabulary_choices() -> dict[str, list[tuple[str, str]]]:
-    """Choices of the facet filters. Reference data changes only with a deployment, so the
-    lists are kept per process."""
-    global _VOCABULARY_CACHE
-    if _VOCABULARY_CACHE is None:
-        _VOCABULARY_CACHE = {
-            "country": list(Country.objects.values_list("iso", "name")),
-            "region": [
-                (code, f"{name} ({code})")
-                for code, name in Region.objects.filter(is_partner_territory=True).values_list(
-                    "code", "name"
-                )
-            ],
-            "domain": list(Domain.objects.values_list("code", "label")),
-            "sector": list(Sector.objects.values_list("code", "label")),
-            "technology": list(Technology.objects.values_list("code", "label")),
-        }
-    return _VOCABULARY_CACHE
+    return vocabulary().choices
 
 
 def reset_vocabulary_cache() -> None:
-    global _VOCABULARY_CACHE
-    _VOCABULARY_CACHE = None
+    global _VOCABULARY
+    _VOCABULARY = None
 
 
+SCALAR_FACETS = {
+    # facet -> column grouped on
+    "country": "country_id",
+    "region": "region_id",
+    "actor_type": "actor_type",
+    "size_class": "size_class",
+    "core_business": "core_business",
+}
 FACETS = [
     "country",
     "region",
@@ -143,51 +185,115 @@ FACETS = [
 ]
 
 
+@dataclass
+class FacetResult:
+    facets: dict[str, list[dict]]
+    total: int
+
+
 def facet_counts(data, queryset=None) -> dict[str, list[dict]]:
-    """For each facet, the count per value among organisations matching every *other* filter,
-    so that choosing one value still shows how many the alternatives would give."""
+    return compute_facets(data, queryset).facets
+
+
+def compute_facets(
+    data, queryset=None, filterset: OrganisationFilterSet | None = None
+) -> FacetResult:
+    """For each facet, the count per value among organisations matching every *other*
+    filter, so that choosing one value still shows how many the alternatives would give.
+
+    The five single-valued facets come from one grouped query over the organisations
+    matching the search and the tag filters; each facet is then counted in Python from the
+    grouped rows with the other facets' selections applied. Tag facets need one query each.
+    The total of the results falls out of the same rows, so the list needs no COUNT query.
+    """
     base = Organisation.objects.all() if queryset is None else queryset
-    labels = vocabulary_choices()
+    vocab = vocabulary()
+    selected = {name: _selected(data, name) for name in FACETS}
+    wanted = {name: _db_values(name, values, vocab) for name, values in selected.items()}
+    # One validated form serves every variant: building a FilterSet form is not free.
+    if filterset is None:
+        filterset = OrganisationFilterSet(data, queryset=base)
+    if not filterset.is_valid():
+        return FacetResult(facets={name: [] for name in FACETS}, total=0)
+    cleaned = dict(filterset.form.cleaned_data)
+
+    def filtered_without(*names: str):
+        filterset.form.cleaned_data = {
+            key: (None if key in names else value) for key, value in cleaned.items()
+        }
+        try:
+            return filterset.filter_queryset(base).order_by()
+        finally:
+            filterset.form.cleaned_data = cleaned
+
+    scalar_qs = filtered_without(*SCALAR_FACETS, "sort")
+    columns = list(SCALAR_FACETS.values())
+    rows = list(scalar_qs.values_list(*columns).annotate(n=Count("id")).order_by())
+
+    def matches(row, skip: str | None) -> bool:
+        return all(
+            not wanted[facet] or row[index] in wanted[facet]
+            for index, facet in enumerate(SCALAR_FACETS)
+            if facet != skip
+        )
+
+    counts: dict[str, dict] = {facet: {} for facet in FACETS}
+    total = 0
+    for row in rows:
+        n = row[-1]
+        if matches(row, None):
+            total += n
+        for index, facet in enumerate(SCALAR_FACETS):
+            if row[index] is not None and matches(row, facet):
+                counts[facet][row[index]] = counts[facet].get(row[index], 0) + n
+
+    for facet, (through, column, _term_model) in TAG_FILTERS.items():
+        tag_qs = filtered_without(facet, "sort")
+        tag_rows = (
+            through.objects.filter(organisation_id__in=tag_qs.values("id"))
+            .values(column)
+            .annotate(n=Count("*"))
+            .order_by()
+        )
+        counts[facet] = {row[column]: row["n"] for row in tag_rows}
+
     static = {
         "actor_type": dict(ActorType.choices),
         "size_class": dict(SizeClass.choices),
         "core_business": {True: _("Yes"), False: _("No")},
     }
-    selected_by_facet = {name: _selected(data, name) for name in FACETS}
     result = {}
     for facet in FACETS:
-        others = data.copy() if hasattr(data, "copy") else dict(data)
-        others.pop(facet, None)
-        others.pop("sort", None)
-        queryset = OrganisationFilterSet(others, queryset=base).qs.order_by()
-        if facet in TAG_FILTERS:
-            through, column, term_model = TAG_FILTERS[facet]
-            rows = (
-                through.objects.filter(organisation_id__in=queryset.values("id"))
-                .values(column)
-                .annotate(n=Count("*"))
-            )
-            code_of = dict(term_model.objects.values_list("id", "code")) if rows else {}
-            counts = {code_of[row[column]]: row["n"] for row in rows}
-            names = dict(labels[facet])
+        if facet in vocab.ids:
+            code_of = vocab.codes(facet)
+            names = dict(vocab.choices[facet])
+            entries = [(code_of.get(key, str(key)), n) for key, n in counts[facet].items()]
         else:
-            field = {"country": "country__iso", "region": "region__code"}.get(facet, facet)
-            rows = queryset.values(field).annotate(n=Count("id"))
-            counts = {row[field]: row["n"] for row in rows if row[field] is not None}
-            names = dict(labels[facet]) if facet in labels else static[facet]
-        selected = selected_by_facet[facet]
-        entries = [
-            {
-                "value": _as_param(value),
-                "label": names.get(value, value),
-                "count": count,
-                "selected": _as_param(value) in selected,
-            }
-            for value, count in counts.items()
-        ]
-        entries.sort(key=lambda entry: (-entry["count"], str(entry["label"])))
-        result[facet] = entries
-    return result
+            names = static[facet]
+            entries = list(counts[facet].items())
+        result[facet] = sorted(
+            (
+                {
+                    "value": _as_param(value),
+                    "label": names.get(value, value),
+                    "count": n,
+                    "selected": _as_param(value) in selected[facet],
+                }
+                for value, n in entries
+            ),
+            key=lambda entry: (-entry["count"], str(entry["label"])),
+        )
+    return FacetResult(facets=result, total=total)
+
+
+def _db_values(name: str, values: set[str], vocab: Vocabulary) -> set:
+    if not values:
+        return set()
+    if name in vocab.ids:
+        return {vocab.ids[name][value] for value in values if value in vocab.ids[name]}
+    if name == "core_business":
+        return {value == "true" for value in values if value in ("true", "false")}
+    return set(values)
 
 
 def _as_param(value) -> str:

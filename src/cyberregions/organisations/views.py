@@ -13,7 +13,7 @@ from cyberregions.geo.models import Region
 
 from . import services
 from .choices import ClaimStatus, ItemKind
-from .filtersets import SORT_LABELS, OrganisationFilterSet, facet_counts
+from .filtersets import SORT_LABELS, OrganisationFilterSet, compute_facets
 from .forms import ClaimDecisionForm, ClaimRequestForm, OrganisationForm
 from .models import ClaimRequest, Contact, OfferOrNeed, Organisation
 
@@ -47,17 +47,27 @@ def _filtered(request):
 @require_GET
 def organisation_list(request):
     filterset = _filtered(request)
-    queryset = filterset.qs.for_list() if filterset.is_valid() else Organisation.objects.none()
+    if filterset.is_valid():
+        queryset = filterset.qs.for_list()
+        facets = compute_facets(request.GET, filterset.queryset, filterset)
+        panels = [
+            {"name": name, "label": filterset.filters[name].label, "entries": entries}
+            for name, entries in facets.facets.items()
+        ]
+        paginator = KnownCountPaginator(queryset, PAGE_SIZE, count=facets.total)
+    else:
+        queryset, panels = Organisation.objects.none(), []
+        paginator = Paginator(queryset, PAGE_SIZE)
     if "sort" not in request.GET:
         queryset = queryset.order_by("name", "id")
-    paginator = Paginator(queryset, PAGE_SIZE)
+        paginator.object_list = queryset
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     context = {
         "filterset": filterset,
         "page": page,
-        "facets": _facet_panels(filterset, request.GET),
+        "facets": panels,
         "query_string": params.urlencode(),
         "sort_labels": SORT_LABELS,
         "current_sort": request.GET.get("sort", "name"),
@@ -71,14 +81,12 @@ def organisation_list(request):
     return render(request, template, context)
 
 
-def _facet_panels(filterset, data) -> list[dict]:
-    if not filterset.is_valid():
-        return []
-    counts = facet_counts(data)
-    return [
-        {"name": name, "label": filterset.filters[name].label, "entries": entries}
-        for name, entries in counts.items()
-    ]
+class KnownCountPaginator(Paginator):
+    """A paginator told the number of results, which the facet query already counted."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
 
 
 @require_GET

@@ -9,9 +9,9 @@ from cyberregions.testing import PersonaTestCase, make_organisation
 
 URL = "/organisations/"
 
-# The list page: count, page rows, and one or two queries per facet (8 facets, three of them
-# on tags resolve their term codes in a second query).
-LIST_QUERIES = 13
+# One grouped query for the five single-valued facets and the total, one per tag facet
+# (domain, sector, technology), and the page of results.
+LIST_QUERIES = 5
 
 
 class AtlasListTests(PersonaTestCase):
