@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "cyberregions.taxonomy",
     "cyberregions.organisations",
     "cyberregions.events",
+    "cyberregions.matching",
     "cyberregions.api",
 ]
 

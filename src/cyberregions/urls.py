@@ -14,6 +14,8 @@ urlpatterns = [
     path("organisations/", include("cyberregions.organisations.urls")),
     path("regions/", include("cyberregions.geo.urls")),
     path("vocabularies/", include("cyberregions.taxonomy.urls")),
+    path("events/", include("cyberregions.events.urls")),
+    path("matching/", include("cyberregions.matching.urls")),
 ]
 
 handler403 = "cyberregions.core.views.error_403"

@@ -8,6 +8,7 @@ SECTIONS = [
     ("organisations:map", _("Map")),
     ("taxonomy:index", _("Vocabularies")),
     ("geo:region_list", _("Regions")),
+    ("events:list", _("Events")),
 ]
 
 

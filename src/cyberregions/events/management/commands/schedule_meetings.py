@@ -1,4 +1,5 @@
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -20,14 +21,20 @@ class Command(BaseCommand):
         parser.add_argument("--time-limit", type=float, default=60.0, help="Seconds (default 60).")
 
     def handle(self, *args, instance, out, time_limit, **options):
-        if time_limit <= 0:
-            raise CommandError("--time-limit must be positive.")
+        if not math.isfinite(time_limit) or time_limit <= 0:
+            # NaN would compare false everywhere and leave the solver without a deadline.
+            raise CommandError("--time-limit must be a positive number of seconds.")
         data = self._read(instance)
         try:
             parsed = Instance.from_dict(data)
         except InstanceError as error:
             raise CommandError(f"{instance}: {error}") from None
-        result = solve(parsed, time_limit=time_limit)
+        try:
+            result = solve(parsed, time_limit=time_limit)
+        except InstanceError as error:
+            raise CommandError(f"{instance}: {error}") from None
+        except MemoryError:
+            raise CommandError(f"{instance}: the instance is too large for this machine.") from None
         problems = validate(parsed, result)
         if problems:
             raise CommandError("The schedule failed validation: " + "; ".join(problems))
@@ -47,7 +54,11 @@ class Command(BaseCommand):
 
     def _read(self, name: str):
         try:
-            text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+            # utf-8-sig: a byte-order mark, as some editors write, is accepted and dropped.
+            if name == "-":
+                text = sys.stdin.buffer.read().decode("utf-8-sig")
+            else:
+                text = Path(name).read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             raise CommandError(f"{name}: no such file.") from None
         except (OSError, UnicodeDecodeError) as error:
@@ -57,4 +68,8 @@ class Command(BaseCommand):
         except json.JSONDecodeError as error:
             raise CommandError(
                 f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
+            ) from None
+        except RecursionError:
+            raise CommandError(
+                f"{name}: the JSON is nested too deeply to be an instance."
             ) from None
