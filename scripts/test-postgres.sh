@@ -16,4 +16,4 @@ then
   exit 0
 fi
 echo "Running the suite on PostgreSQL (${url})…"
-DATABASE_URL="$url" CYBERREGIONS_TESTING=1 exec .venv/bin/pytest -q -p no:cacheprovider -m "not browser"
+DATABASE_URL="$url" TEST_DATABASE_NAME="test_cyberregions_$$" CYBERREGIONS_TESTING=1 exec .venv/bin/pytest -q -p no:cacheprovider -m "not browser"
