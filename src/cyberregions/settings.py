@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "cyberregions.geo",
     "cyberregions.taxonomy",
     "cyberregions.organisations",
+    "cyberregions.analysis",
+    "cyberregions.practices",
     "cyberregions.events",
     "cyberregions.matching",
     "cyberregions.api",

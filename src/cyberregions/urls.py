@@ -14,6 +14,8 @@ urlpatterns = [
     path("organisations/", include("cyberregions.organisations.urls")),
     path("regions/", include("cyberregions.geo.urls")),
     path("vocabularies/", include("cyberregions.taxonomy.urls")),
+    path("analysis/", include("cyberregions.analysis.urls")),
+    path("practices/", include("cyberregions.practices.urls")),
     path("events/", include("cyberregions.events.urls")),
     path("matching/", include("cyberregions.matching.urls")),
 ]

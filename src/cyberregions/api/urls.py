@@ -4,13 +4,22 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from cyberregions.analysis import api as analysis_api
 from cyberregions.events import api as events_api
 from cyberregions.geo import api as geo_api
 from cyberregions.organisations import api as organisations_api
+from cyberregions.practices import api as practices_api
 from cyberregions.taxonomy import api as taxonomy_api
 
 router = DefaultRouter()
-for module in (geo_api, taxonomy_api, organisations_api, events_api):
+for module in (
+    geo_api,
+    taxonomy_api,
+    organisations_api,
+    analysis_api,
+    practices_api,
+    events_api,
+):
     for prefix, viewset, basename in module.ROUTES:
         router.register(prefix, viewset, basename=basename)
 

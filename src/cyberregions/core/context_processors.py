@@ -8,6 +8,8 @@ SECTIONS = [
     ("organisations:map", _("Map")),
     ("taxonomy:index", _("Vocabularies")),
     ("geo:region_list", _("Regions")),
+    ("analysis:overview", _("Analysis")),
+    ("practices:list", _("Good practices")),
     ("events:list", _("Events")),
 ]
 

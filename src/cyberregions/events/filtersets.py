@@ -45,8 +45,11 @@ class EventFilterSet(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         choices = vocabulary_choices()
-        self.filters["region"].extra["choices"] = choices["region"]
-        self.filters["country"].extra["choices"] = choices["country"]
+        for name in ("region", "country"):
+            self.filters[name].extra["choices"] = choices[name]
+            # A form field built earlier on the class filters (the OpenAPI generator builds
+            # them) would keep the empty choices of the declaration.
+            self.filters[name].__dict__.pop("_field", None)
 
     def filter_when(self, queryset, name, value):
         now = timezone.now()

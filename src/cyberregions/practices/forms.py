@@ -1,0 +1,272 @@
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from cyberregions.core import permissions
+from cyberregions.geo.models import Region
+from cyberregions.organisations.models import Organisation
+
+from .choices import CommentKind
+from .models import FollowUp, Investigation, Practice, PracticeFigure
+
+PRACTICE_FIELDS = [
+    "title",
+    "region",
+    "main_institution",
+    "other_organisations",
+    "policy_instruments",
+    "barriers",
+    "domains",
+    "summary",
+    "description",
+    "budget_eur",
+    "staff_fte",
+    "resources_note",
+    "start_date",
+    "end_date",
+    "evidence",
+    "difficulties",
+    "lessons",
+    "transfer_potential",
+    "links",
+    "keywords",
+    "contact_name",
+    "contact_email",
+    "contact_public_consent",
+]
+
+
+def style(form: forms.BaseForm) -> None:
+    """Bootstrap classes on every widget."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+            widget.attrs.setdefault("class", "form-check-input")
+        elif isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "form-select")
+        else:
+            widget.attrs.setdefault("class", "form-control")
+
+
+def allowed_regions(user, current=None):
+    regions = Region.objects.filter(is_partner_territory=True).select_related("country")
+    if permissions.is_admin(user):
+        return regions
+    allowed = set(permissions.coordinated_region_ids(user))
+    if current is not None:
+        allowed.add(current)
+    return regions.filter(pk__in=allowed)
+
+
+class PracticeForm(forms.ModelForm):
+    class Meta:
+        model = Practice
+        fields = PRACTICE_FIELDS
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "policy_instruments": forms.Textarea(attrs={"rows": 2}),
+            "resources_note": forms.Textarea(attrs={"rows": 2}),
+            "evidence": forms.Textarea(attrs={"rows": 4}),
+            "difficulties": forms.Textarea(attrs={"rows": 3}),
+            "lessons": forms.Textarea(attrs={"rows": 3}),
+            "transfer_potential": forms.Textarea(attrs={"rows": 3}),
+            "links": forms.Textarea(attrs={"rows": 2}),
+            "barriers": forms.CheckboxSelectMultiple,
+            "domains": forms.CheckboxSelectMultiple,
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.region_id if self.instance.pk else None
+        regions = allowed_regions(user, current)
+        self.fields["region"].queryset = regions
+        # The organisations of the regions the user writes for (and those already chosen).
+        organisations = Organisation.objects.filter(region__in=regions).only("id", "name")
+        if self.instance.pk:
+            chosen = list(self.instance.other_organisations.values_list("pk", flat=True))
+            if self.instance.main_institution_id:
+                chosen.append(self.instance.main_institution_id)
+            organisations = organisations | Organisation.objects.filter(pk__in=chosen).only(
+                "id", "name"
+            )
+        organisations = organisations.order_by("name", "id")
+        self.fields["main_institution"].queryset = organisations
+        self.fields["main_institution"].required = True
+        self.fields["other_organisations"].queryset = organisations
+        self.fields["other_organisations"].widget.attrs["size"] = 8
+        self.fields["other_organisations"].help_text = _("Hold Ctrl (or Cmd) to choose several.")
+        self.fields["barriers"].required = True
+        style(self)
+
+    def clean_links(self):
+        links = self.cleaned_data.get("links", "")
+        validate = URLValidator(schemes=["http", "https"])
+        lines = [line.strip() for line in links.splitlines() if line.strip()]
+        for line in lines:
+            try:
+                validate(line)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(
+                    _("“%(link)s” is not a web address (http or https)."),
+                    params={"link": line[:100]},
+                ) from error
+        return "\n".join(lines)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot come before the start date."))
+        if data.get("contact_public_consent") and not data.get("contact_name"):
+            self.add_error("contact_name", _("Name the contact who agreed to be shown."))
+        return data
+
+
+class FigureForm(forms.ModelForm):
+    class Meta:
+        model = PracticeFigure
+        fields = ["label", "value", "unit"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+FigureFormSet = forms.modelformset_factory(
+    PracticeFigure, form=FigureForm, extra=2, can_delete=True, max_num=20, validate_max=True
+)
+
+
+def figure_rows(formset) -> list[dict]:
+    rows = []
+    for form in formset.forms:
+        data = getattr(form, "cleaned_data", None) or {}
+        if not data or data.get("DELETE") or not data.get("label"):
+            continue
+        rows.append({"label": data["label"], "value": data["value"], "unit": data.get("unit", "")})
+    return rows
+
+
+class TransitionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why (sent to the people concerned)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
+    )
+
+    def __init__(self, *args, needs_reason=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = needs_reason
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("File"), widget=forms.ClearableFileInput())
+    title = forms.CharField(label=_("Title"), required=False, max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class CommentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=[])
+    body = forms.CharField(
+        label=_("Your question or comment"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, owner=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = [CommentKind.QUESTION, CommentKind.COMMENT]
+        if owner:
+            kinds.append(CommentKind.ANSWER)
+        self.fields["kind"].choices = [(kind.value, kind.label) for kind in kinds]
+        style(self)
+
+
+class InterestForm(forms.Form):
+    region = forms.ModelChoiceField(label=_("For the region"), queryset=Region.objects.none())
+    message = forms.CharField(
+        label=_("What you would like to learn"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent = forms.BooleanField(
+        label=_("Share my name and e-mail address with the practice's owners."), required=True
+    )
+
+    def __init__(self, *args, user=None, practice=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = permissions.practice_interest_region_ids(user) - {practice.region_id}
+        self.fields["region"].queryset = Region.objects.filter(pk__in=ids).order_by("name")
+        style(self)
+
+
+class InvestigationForm(forms.ModelForm):
+    class Meta:
+        model = Investigation
+        fields = [
+            "kind",
+            "title",
+            "host_region",
+            "peer_regions",
+            "practices",
+            "start_date",
+            "end_date",
+            "participants",
+            "agenda",
+            "findings",
+            "recommendations",
+        ]
+        widgets = {
+            "peer_regions": forms.CheckboxSelectMultiple,
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "participants": forms.Textarea(attrs={"rows": 3}),
+            "agenda": forms.Textarea(attrs={"rows": 4}),
+            "findings": forms.Textarea(attrs={"rows": 4}),
+            "recommendations": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        partner_regions = Region.objects.filter(is_partner_territory=True).select_related("country")
+        hosts = partner_regions
+        if not permissions.is_programme_staff(user):
+            allowed = set(permissions.coordinated_region_ids(user))
+            if self.instance.pk:
+                allowed.add(self.instance.host_region_id)
+            hosts = hosts.filter(pk__in=allowed)
+        self.fields["host_region"].queryset = hosts
+        self.fields["peer_regions"].queryset = partner_regions
+        self.fields["practices"].queryset = (
+            Practice.objects.visible_to(user).select_related("region").order_by("title")
+        )
+        self.fields["practices"].widget.attrs["size"] = 8
+        style(self)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot come before the start date."))
+        return data
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["task", "owner", "due_date"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, owners=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if owners is not None:
+            self.fields["owner"].queryset = owners.order_by("username")
+        style(self)
