@@ -27,6 +27,8 @@ install: $(VENV)/.installed node_modules/.installed
 demo: install
 	$(BIN)/cyberregions migrate --noinput
 	$(BIN)/cyberregions demo --if-empty $(if $(ORGANISATIONS),--organisations $(ORGANISATIONS))
+	$(BIN)/cyberregions demo-practices
+	$(BIN)/cyberregions demo-plans
 	$(BIN)/cyberregions demo-events --if-empty
 	@echo "Serving cyberregions at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(BIN)/cyberregions runserver 127.0.0.1:$(PORT)

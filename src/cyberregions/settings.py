@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "cyberregions.organisations",
     "cyberregions.analysis",
     "cyberregions.practices",
+    "cyberregions.plans",
     "cyberregions.events",
     "cyberregions.matching",
     "cyberregions.api",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("vocabularies/", include("cyberregions.taxonomy.urls")),
     path("analysis/", include("cyberregions.analysis.urls")),
     path("practices/", include("cyberregions.practices.urls")),
+    path("plans/", include("cyberregions.plans.urls")),
     path("events/", include("cyberregions.events.urls")),
     path("matching/", include("cyberregions.matching.urls")),
 ]

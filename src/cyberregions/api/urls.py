@@ -8,6 +8,7 @@ from cyberregions.analysis import api as analysis_api
 from cyberregions.events import api as events_api
 from cyberregions.geo import api as geo_api
 from cyberregions.organisations import api as organisations_api
+from cyberregions.plans import api as plans_api
 from cyberregions.practices import api as practices_api
 from cyberregions.taxonomy import api as taxonomy_api
 
@@ -18,6 +19,7 @@ for module in (
     organisations_api,
     analysis_api,
     practices_api,
+    plans_api,
     events_api,
 ):
     for prefix, viewset, basename in module.ROUTES:

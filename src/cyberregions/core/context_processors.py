@@ -10,6 +10,7 @@ SECTIONS = [
     ("geo:region_list", _("Regions")),
     ("analysis:overview", _("Analysis")),
     ("practices:list", _("Good practices")),
+    ("plans:list", _("Action plans")),
     ("events:list", _("Events")),
 ]
 

@@ -15,7 +15,7 @@ def url(practice):
 
 # practice page for a visitor: the practice and its prefetches (barriers, domains, other
 # organisations, figures, attachments) and comments; a visitor sees no investigation.
-DETAIL_QUERIES = 7
+DETAIL_QUERIES = 8  # with the action-plan citations of the practice
 
 
 class PracticePageTests(PracticeTestCase):

@@ -1,0 +1,37 @@
+"""The models of the plans app, split by subject: the plans themselves, and their monitoring."""
+
+from .monitoring import (
+    ActionProgress,
+    Evidence,
+    IndicatorValue,
+    MonitoringReport,
+    ReportReminder,
+    period_label,
+)
+from .plans import (
+    Action,
+    ActionCitation,
+    ActionPlan,
+    Indicator,
+    Milestone,
+    PlanComment,
+    PlanTransition,
+    PlanVersion,
+)
+
+__all__ = [
+    "Action",
+    "ActionCitation",
+    "ActionPlan",
+    "ActionProgress",
+    "Evidence",
+    "Indicator",
+    "IndicatorValue",
+    "Milestone",
+    "MonitoringReport",
+    "PlanComment",
+    "PlanTransition",
+    "PlanVersion",
+    "ReportReminder",
+    "period_label",
+]

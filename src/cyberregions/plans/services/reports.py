@@ -1,0 +1,418 @@
+"""State changes of Phase 2 monitoring reports: starting a report prefilled from the last
+one, writing it, evidence, submitting, accepting and returning. Each runs in one transaction,
+asks core.permissions first and writes an audit record."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cyberregions.core import audit, permissions
+from cyberregions.core.permissions import require
+from cyberregions.practices import uploads
+
+from .. import notifications, periods
+from ..choices import (
+    NEEDS_EXPLANATION,
+    REPORT_EDITABLE_STATUSES,
+    ActionStatus,
+    EvidenceKind,
+    ReportStatus,
+    ReportStep,
+)
+from ..models import (
+    ActionPlan,
+    ActionProgress,
+    Evidence,
+    Indicator,
+    IndicatorValue,
+    MonitoringReport,
+)
+
+
+class ReportError(Exception):
+    """The report cannot change as asked."""
+
+
+class EvidenceRefused(ReportError):
+    """The uploaded file is not accepted."""
+
+
+def _actor(actor):
+    return actor if permissions.is_authenticated(actor) else None
+
+
+def max_evidence_bytes() -> int:
+    return int(getattr(settings, "PLANS_MAX_EVIDENCE_BYTES", uploads.DEFAULT_MAX_BYTES))
+
+
+def report_snapshot(report: MonitoringReport) -> dict:
+    entries = report.entries.select_related("action").order_by("action__position", "action_id")
+    return {
+        "status": report.status,
+        "summary": report.summary,
+        "actions": {
+            str(entry.action.position): f"{entry.status} {entry.progress}% {entry.explanation}"
+            for entry in entries
+        },
+        "indicators": {
+            str(value.indicator_id): str(value.current)
+            for value in report.indicator_values.order_by("indicator_id")
+        },
+    }
+
+
+def open_periods(plan: ActionPlan, on: datetime.date | None = None) -> list[periods.Period]:
+    """Semesters of the plan, up to the present one, that have no report yet."""
+    on = on or timezone.localdate()
+    existing = set(plan.reports.values_list("year", "semester"))
+    return [
+        period
+        for period in periods.reporting_periods(
+            plan.implementation_started_on, plan.completed_on, on
+        )
+        if period not in existing
+    ]
+
+
+@transaction.atomic
+def start_report(
+    actor, plan: ActionPlan, period: periods.Period | None = None, on=None
+) -> MonitoringReport:
+    """Create the report of ``period`` (by default the earliest semester without one),
+    prefilled from the latest earlier report: each action's status, progress and
+    explanation, and each indicator's value (as its previous and, until changed, current
+    value; the baseline when the indicator was never reported)."""
+    require(permissions.can_start_report(actor, plan))
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    candidates = open_periods(plan, on)
+    if period is None:
+        if not candidates:
+            raise ReportError(_("Every semester of the plan so far already has a report."))
+        period = candidates[0]
+    elif period not in candidates:
+        raise ReportError(_("This semester is not open for a report."))
+    previous = (
+        MonitoringReport.objects.filter(plan=plan)
+        .exclude(year__gt=period[0])
+        .exclude(year=period[0], semester__gt=period[1])
+        .order_by("-year", "-semester")
+        .first()
+    )
+    report = MonitoringReport.objects.create(
+        plan=plan, year=period[0], semester=period[1], created_by=_actor(actor)
+    )
+    last_entries = {entry.action_id: entry for entry in previous.entries.all()} if previous else {}
+    ActionProgress.objects.bulk_create(
+        ActionProgress(
+            report=report,
+            action=action,
+            status=last.status if last else ActionStatus.NOT_STARTED,
+            progress=last.progress if last else 0,
+            explanation=last.explanation if last else "",
+        )
+        for action in plan.actions.order_by("position", "id")
+        for last in [last_entries.get(action.pk)]
+    )
+    last_values = (
+        {value.indicator_id: value for value in previous.indicator_values.all()} if previous else {}
+    )
+    values = []
+    for indicator in Indicator.objects.filter(action__plan=plan).order_by("id"):
+        last = last_values.get(indicator.pk)
+        known = last.current if last and last.current is not None else None
+        values.append(
+            IndicatorValue(
+                report=report,
+                indicator=indicator,
+                previous=known if known is not None else indicator.baseline,
+                current=known,
+            )
+        )
+    IndicatorValue.objects.bulk_create(values)
+    audit.record(
+        actor,
+        "plan.report.create",
+        report,
+        after={
+            "period": report.period_key,
+            "prefilled_from": previous.period_key if previous else None,
+        },
+    )
+    return report
+
+
+def _locked(report: MonitoringReport) -> MonitoringReport:
+    return MonitoringReport.objects.select_for_update().select_related("plan").get(pk=report.pk)
+
+
+def _clean_entry(entry: ActionProgress, data: dict) -> None:
+    status = data.get("status", entry.status)
+    if status not in ActionStatus.values:
+        raise ReportError(_("Unknown status."))
+    explanation = (data.get("explanation", entry.explanation) or "").strip()
+    try:
+        progress_value = int(data.get("progress", entry.progress))
+    except (TypeError, ValueError) as error:
+        raise ReportError(_("Progress runs from 0 to 100 %.")) from error
+    if not 0 <= progress_value <= 100:
+        raise ReportError(_("Progress runs from 0 to 100 %."))
+    if status in NEEDS_EXPLANATION and not explanation:
+        raise ReportError(
+            _("Explain why action %(number)s is delayed or abandoned.")
+            % {"number": entry.action.position}
+        )
+    if status == ActionStatus.IMPLEMENTED:
+        progress_value = 100
+    entry.status, entry.progress, entry.explanation = status, progress_value, explanation[:4000]
+
+
+@transaction.atomic
+def update_report(
+    actor,
+    report: MonitoringReport,
+    summary: str | None = None,
+    entries: dict[int, dict] | None = None,
+    values: dict[int, Decimal | None] | None = None,
+) -> MonitoringReport:
+    """Write the report: ``entries`` by action id (status, progress, explanation), ``values``
+    by indicator id (current value)."""
+    report = _locked(report)
+    require(permissions.can_write_report(actor, report))
+    before = report_snapshot(report)
+    if summary is not None:
+        report.summary = summary.strip()[:6000]
+        report.save(update_fields=["summary", "updated_at"])
+    if entries:
+        changed = []
+        for entry in report.entries.select_related("action"):
+            if entry.action_id in entries:
+                _clean_entry(entry, entries[entry.action_id])
+                changed.append(entry)
+        ActionProgress.objects.bulk_update(changed, ["status", "progress", "explanation"])
+    if values:
+        changed_values = []
+        for value in report.indicator_values.all():
+            if value.indicator_id in values:
+                value.current = values[value.indicator_id]
+                changed_values.append(value)
+        IndicatorValue.objects.bulk_update(changed_values, ["current"])
+    audit.record(actor, "plan.report.update", report, before=before, after=report_snapshot(report))
+    return report
+
+
+# Workflow of a report ---------------------------------------------------------------------
+
+DONE_MESSAGES = {
+    ReportStep.SUBMIT: gettext_lazy("The report has been submitted to programme staff."),
+    ReportStep.ACCEPT: gettext_lazy("The report has been accepted."),
+    ReportStep.RETURN: gettext_lazy("The report has been returned to the region."),
+}
+
+
+def allowed_report_steps(user, report: MonitoringReport) -> list[str]:
+    steps = []
+    if report.status in REPORT_EDITABLE_STATUSES and permissions.can_submit_report(user, report):
+        steps.append(ReportStep.SUBMIT)
+    if report.status == ReportStatus.SUBMITTED and permissions.can_decide_report(user, report):
+        steps += [ReportStep.ACCEPT, ReportStep.RETURN]
+    return steps
+
+
+def _notify(report: MonitoringReport, actor, to_staff: bool, reason: str = "") -> None:
+    recipients = (
+        notifications.programme_staff() if to_staff else notifications.region_people(report.plan)
+    )
+    notifications.send(
+        recipients,
+        _("[cyberregions] %(plan)s, report %(period)s: %(status)s")
+        % {
+            "plan": report.plan.title,
+            "period": report.period_label,
+            "status": report.get_status_display(),
+        },
+        "plans/email/report.txt",
+        {"report": report, "status": report.get_status_display(), "reason": reason},
+        exclude=actor,
+    )
+
+
+def _record(actor, report, before: str, step: str, reason: str = "") -> None:
+    audit.record(
+        actor,
+        f"plan.report.{step}",
+        report,
+        before={"status": before},
+        after={"status": report.status},
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def submit_report(actor, report: MonitoringReport) -> MonitoringReport:
+    """Submit a draft, or resubmit a returned report."""
+    report = _locked(report)
+    require(permissions.can_submit_report(actor, report))
+    if report.status not in REPORT_EDITABLE_STATUSES:
+        raise ReportError(_("This report has already been submitted."))
+    entries = list(report.entries.select_related("action"))
+    if not entries:
+        raise ReportError(_("The report holds no action."))
+    for entry in entries:
+        if entry.status in NEEDS_EXPLANATION and not entry.explanation.strip():
+            raise ReportError(
+                _("Explain why action %(number)s is delayed or abandoned.")
+                % {"number": entry.action.position}
+            )
+    before = report.status
+    report.status = ReportStatus.SUBMITTED
+    report.submitted_at, report.submitted_by = timezone.now(), _actor(actor)
+    report.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+    _record(actor, report, before, ReportStep.SUBMIT)
+    _notify(report, actor, to_staff=True)
+    return report
+
+
+@transaction.atomic
+def accept_report(actor, report: MonitoringReport, remark: str = "") -> MonitoringReport:
+    require(permissions.can_decide_report(actor, report))
+    report = _locked(report)
+    if report.status == ReportStatus.RETURNED:
+        raise ReportError(
+            _("A returned report must be resubmitted by the region before it can be accepted.")
+        )
+    if report.status != ReportStatus.SUBMITTED:
+        raise ReportError(_("Only a submitted report can be accepted."))
+    before = report.status
+    report.status = ReportStatus.ACCEPTED
+    report.decided_at, report.decided_by = timezone.now(), _actor(actor)
+    report.decision_reason = (remark or "").strip()
+    report.save(
+        update_fields=["status", "decided_at", "decided_by", "decision_reason", "updated_at"]
+    )
+    _record(actor, report, before, ReportStep.ACCEPT, report.decision_reason)
+    _notify(report, actor, to_staff=False, reason=report.decision_reason)
+    return report
+
+
+@transaction.atomic
+def return_report(actor, report: MonitoringReport, reason: str) -> MonitoringReport:
+    require(permissions.can_decide_report(actor, report))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReportError(_("Say why the report is returned: the region will read it."))
+    report = _locked(report)
+    if report.status != ReportStatus.SUBMITTED:
+        raise ReportError(_("Only a submitted report can be returned."))
+    before = report.status
+    report.status = ReportStatus.RETURNED
+    report.decided_at, report.decided_by = timezone.now(), _actor(actor)
+    report.decision_reason = reason
+    report.save(
+        update_fields=["status", "decided_at", "decided_by", "decision_reason", "updated_at"]
+    )
+    _record(actor, report, before, ReportStep.RETURN, reason)
+    _notify(report, actor, to_staff=False, reason=reason)
+    return report
+
+
+def report_step(actor, report: MonitoringReport, step: str, reason: str = ""):
+    if step == ReportStep.SUBMIT:
+        return submit_report(actor, report)
+    if step == ReportStep.ACCEPT:
+        return accept_report(actor, report, reason)
+    if step == ReportStep.RETURN:
+        return return_report(actor, report, reason)
+    raise ReportError(_("Unknown step."))
+
+
+# Evidence ---------------------------------------------------------------------------------
+
+REFUSAL_MESSAGES = {
+    "too_large": gettext_lazy("The file is larger than the limit of %(limit)s MB."),
+    "empty": gettext_lazy("The file is empty."),
+    "executable": gettext_lazy("Programs and scripts cannot be attached, whatever their name."),
+    "macros": gettext_lazy("Office files with macros cannot be attached."),
+    "encrypted": gettext_lazy("Encrypted archives cannot be attached."),
+    "damaged": gettext_lazy("The file is damaged or not what its type says."),
+    "unknown_type": gettext_lazy(
+        "Only PDF, PNG, JPEG, Word, Excel, PowerPoint, OpenDocument text or spreadsheet, "
+        "plain text and CSV files can be attached."
+    ),
+}
+
+
+def _evidence_entry(actor, entry: ActionProgress) -> None:
+    require(permissions.can_write_report(actor, entry.report))
+
+
+@transaction.atomic
+def add_evidence_link(actor, entry: ActionProgress, url: str, title: str = "") -> Evidence:
+    _evidence_entry(actor, entry)
+    url = (url or "").strip()
+    if not url.lower().startswith(("https://", "http://")):
+        raise ReportError(_("Give a web address starting with https:// or http://."))
+    evidence = Evidence.objects.create(
+        entry=entry,
+        kind=EvidenceKind.LINK,
+        url=url[:500],
+        title=(title or "").strip()[:200],
+        uploaded_by=_actor(actor),
+    )
+    audit.record(actor, "plan.evidence.add", evidence, after={"url": evidence.url})
+    return evidence
+
+
+@transaction.atomic
+def add_evidence_file(actor, entry: ActionProgress, uploaded, title: str = "") -> Evidence:
+    """Check ``uploaded`` by its content (the practices app's checker), store it under a
+    generated name."""
+    _evidence_entry(actor, entry)
+    try:
+        info = uploads.inspect(uploaded, getattr(uploaded, "name", ""), max_evidence_bytes())
+    except uploads.Refused as error:
+        template = REFUSAL_MESSAGES.get(error.code, REFUSAL_MESSAGES["unknown_type"])
+        limit = error.details.get("limit", max_evidence_bytes())
+        raise EvidenceRefused(str(template) % {"limit": f"{limit / (1024 * 1024):g}"}) from error
+    evidence = Evidence(
+        entry=entry,
+        kind=info.kind,
+        name=info.name,
+        title=(title or "").strip()[:200],
+        size=info.size,
+        sha256=info.sha256,
+        uploaded_by=_actor(actor),
+    )
+    uploaded.seek(0)
+    evidence.file.save(info.name, uploaded, save=False)
+    evidence.save()
+    audit.record(
+        actor,
+        "plan.evidence.add",
+        evidence,
+        after={"name": evidence.name, "kind": evidence.kind, "sha256": evidence.sha256},
+    )
+    return evidence
+
+
+@transaction.atomic
+def delete_evidence(actor, evidence: Evidence) -> None:
+    _evidence_entry(actor, evidence.entry)
+    audit.record(
+        actor,
+        "plan.evidence.delete",
+        evidence,
+        before={"name": evidence.name, "url": evidence.url},
+    )
+    stored = evidence.file.name if evidence.file else ""
+    storage = evidence.file.storage if evidence.file else None
+    evidence.delete()
+    if stored and storage is not None:
+        # The file goes once the deletion is committed, never before.
+        transaction.on_commit(lambda: storage.delete(stored))

@@ -1,0 +1,60 @@
+"""The pages of the plans app, split by subject."""
+
+from .dashboards import overview, plan_timeline
+from .exports import export_actions, export_plans, export_reports, plan_pdf, report_pdf
+from .plans import (
+    action_create,
+    action_delete,
+    action_edit,
+    comment_add,
+    indicator_delete,
+    indicator_edit,
+    plan_create,
+    plan_delete,
+    plan_detail,
+    plan_edit,
+    plan_list,
+    plan_step,
+    plan_versions,
+)
+from .reports import (
+    evidence_add,
+    evidence_delete,
+    evidence_download,
+    plan_reports,
+    report_detail,
+    report_edit,
+    report_start,
+    report_step,
+)
+
+__all__ = [
+    "action_create",
+    "action_delete",
+    "action_edit",
+    "comment_add",
+    "evidence_add",
+    "evidence_delete",
+    "evidence_download",
+    "export_actions",
+    "export_plans",
+    "export_reports",
+    "indicator_delete",
+    "indicator_edit",
+    "overview",
+    "plan_create",
+    "plan_delete",
+    "plan_detail",
+    "plan_edit",
+    "plan_list",
+    "plan_pdf",
+    "plan_reports",
+    "plan_step",
+    "plan_timeline",
+    "plan_versions",
+    "report_detail",
+    "report_edit",
+    "report_pdf",
+    "report_start",
+    "report_step",
+]
