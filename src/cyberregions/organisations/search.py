@@ -1,7 +1,7 @@
 """Full-text search over organisations, on the engine's own index.
 
-SQLite uses an FTS5 table kept beside ``organisations_organisation``; PostgreSQL uses a GIN
-index on ``to_tsvector('simple', search_document)``. Both match every word of the query as a
+SQLite uses an FTS5 table kept beside ``organisations_organisation``; PostgreSQL a GIN index
+on ``search_vector``, a stored column generated from ``search_document``. Both match every word of the query as a
 prefix, so "crypt tallinn" finds "Cryptography … Tallinn".
 """
 
@@ -52,7 +52,7 @@ def filter_queryset(queryset, query: str):
         tsquery = " & ".join(f"{token}:*" for token in tokens)
         matching = RawSQL(
             "SELECT id FROM organisations_organisation "
-            "WHERE to_tsvector('simple', search_document) @@ to_tsquery('simple', %s)",
+            "WHERE search_vector @@ to_tsquery('simple', %s)",
             [tsquery],
         )
     else:
