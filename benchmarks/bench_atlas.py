@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERY = {"q": "security", "country": ["FR", "IT"], "actor_type": ["sme"]}
+QUERY = {"q": "cloud", "country": ["FR", "IT"], "actor_type": ["sme"]}
 
 
 def setup_django(database_url: str) -> None:
@@ -53,21 +53,23 @@ def raw_sql_timer():
     if connection.vendor == "postgresql":
         match_sql = (
             "SELECT id FROM organisations_organisation "
-            "WHERE to_tsvector('simple', search_document) @@ to_tsquery('simple', %s)"
+            "WHERE search_vector @@ to_tsquery('simple', %s)"
         )
-        match_param = "security:*"
+        match_param = "cloud:*"
     else:
         match_sql = "SELECT rowid FROM organisations_search WHERE organisations_search MATCH %s"
-        match_param = '"security"*'
-    where = (
-        f"o.id IN ({match_sql}) AND o.actor_type = %s AND o.country_id IN "
-        "(SELECT id FROM geo_country WHERE iso IN (%s, %s))"
-    )
-    params = [match_param, "sme", "FR", "IT"]
+        match_param = '"cloud"*'
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM geo_country WHERE iso IN (%s, %s)", ["FR", "IT"])
+        country_ids = [row[0] for row in cursor.fetchall()]
+    where = f"o.id IN ({match_sql}) AND o.actor_type = %s AND o.country_id IN (%s, %s)"
+    params = [match_param, "sme", *country_ids]
 
     def run() -> int:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM organisations_organisation o WHERE {where}", params)
+            cursor.execute(
+                f"SELECT COUNT(*) FROM organisations_organisation o WHERE {where}", params
+            )
             (count,) = cursor.fetchone()
             cursor.execute(
                 f"SELECT o.id, o.name FROM organisations_organisation o WHERE {where} "

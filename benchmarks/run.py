@@ -42,9 +42,10 @@ def run(arguments: list[str]) -> None:
 
 
 def main() -> None:
-    print(f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    python = platform.python_version()
+    print(f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {python}")
     print()
-    print("## Atlas list page (q=security, country=FR|IT, actor_type=sme, with facet counts)")
+    print("## Atlas list page (q=cloud, country=FR|IT, actor_type=sme, with facet counts)")
     print()
     print("| engine | organisations | matches | page median (ms) | raw SQL median (ms) | ratio |")
     print("|---|---:|---:|---:|---:|---:|")

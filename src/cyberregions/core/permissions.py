@@ -382,9 +382,7 @@ def acts_for_registration(user, registration) -> bool:
 
 def can_see_participant_data(user, registration) -> bool:
     """A participant's own agenda, requests and availability: itself and the organisers."""
-    return acts_for_registration(user, registration) or can_manage_event(
-        user, registration.event
-    )
+    return acts_for_registration(user, registration) or can_manage_event(user, registration.event)
 
 
 def can_browse_participants(user, event, own_registration=None) -> bool:

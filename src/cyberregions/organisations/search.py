@@ -1,8 +1,8 @@
 """Full-text search over organisations, on the engine's own index.
 
 SQLite uses an FTS5 table kept beside ``organisations_organisation``; PostgreSQL a GIN index
-on ``search_vector``, a stored column generated from ``search_document``. Both match every word of the query as a
-prefix, so "crypt tallinn" finds "Cryptography … Tallinn".
+on ``search_vector``, a stored column generated from ``search_document``. Both match every
+word of the query as a prefix, so "crypt tallinn" finds "Cryptography … Tallinn".
 """
 
 from __future__ import annotations
