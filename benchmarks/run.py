@@ -56,6 +56,16 @@ def main() -> None:
         if url:
             run(["benchmarks/bench_atlas.py", "--size", str(size), "--database-url", url])
     print()
+    extra_benchmarks = (
+        ("bench_import.py", "Import of organisations", []),
+        ("bench_analysis.py", "Territorial analysis", ["--size", str(max(SIZES))]),
+    )
+    for name, title, arguments in extra_benchmarks:
+        print(f"## {title}")
+        print()
+        sys.stdout.flush()
+        run([f"benchmarks/{name}", *arguments])
+        print()
     scheduler = ROOT / "benchmarks" / "bench_scheduler.py"
     if scheduler.exists():
         print("## Meeting scheduler")

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's assets for /api/docs/, from PyPI, never a CDN
     "cyberregions.core",
     "cyberregions.accounts",
     "cyberregions.geo",
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "cyberregions.plans",
     "cyberregions.events",
     "cyberregions.matching",
+    "cyberregions.dataio",
     "cyberregions.api",
 ]
 
@@ -225,12 +227,15 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "cyberregions.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "cyberregions API",
     "DESCRIPTION": "Open API of the cyberregions platform for European cybersecurity ecosystems.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
 
 LOGGING = {

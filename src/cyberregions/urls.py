@@ -19,6 +19,7 @@ urlpatterns = [
     path("plans/", include("cyberregions.plans.urls")),
     path("events/", include("cyberregions.events.urls")),
     path("matching/", include("cyberregions.matching.urls")),
+    path("data/", include("cyberregions.dataio.urls")),
 ]
 
 handler403 = "cyberregions.core.views.error_403"

@@ -1,10 +1,12 @@
 """The REST API: each app declares its ROUTES; they are aggregated here."""
 
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from cyberregions.analysis import api as analysis_api
+from cyberregions.api import errors as api_errors
+from cyberregions.dataio import api as dataio_api
 from cyberregions.events import api as events_api
 from cyberregions.geo import api as geo_api
 from cyberregions.organisations import api as organisations_api
@@ -20,6 +22,7 @@ for module in (
     analysis_api,
     practices_api,
     plans_api,
+    dataio_api,
     events_api,
 ):
     for prefix, viewset, basename in module.ROUTES:
@@ -29,5 +32,15 @@ app_name = "api"
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Swagger UI, split so that its settings come from a script address (the CSP forbids
+    # inline scripts); its assets are served from the drf-spectacular-sidecar package.
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api:schema", template_name="api/swagger_ui.html"
+        ),
+        name="docs",
+    ),
     path("", include(router.urls)),
+    re_path(r"^.*/$", api_errors.not_found),  # unknown API addresses answer in JSON too
 ]

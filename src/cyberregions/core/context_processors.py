@@ -12,6 +12,7 @@ SECTIONS = [
     ("practices:list", _("Good practices")),
     ("plans:list", _("Action plans")),
     ("events:list", _("Events")),
+    ("dataio:index", _("Data")),
 ]
 
 

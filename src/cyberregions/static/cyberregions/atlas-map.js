@@ -10,6 +10,23 @@
   var chart = window.echarts.init(container, null, { renderer: "canvas" });
   var ZOOM_FOR_POINTS = 4;
 
+  // The visible texts come from the page, translated there: data-tooltip-format (such as
+  // "{name}: {count}") and data-error-text.
+  var tooltipFormat = container.dataset.tooltipFormat || "{name}: {count}";
+  var errorText = container.dataset.errorText || "";
+  var numberFormat = new Intl.NumberFormat(document.documentElement.lang || undefined);
+
+  function escapeHtml(text) {
+    return window.echarts.format.encodeHTML(String(text === undefined || text === null ? "" : text));
+  }
+
+  // Function replacements, so that a "$" in a name is not read as a replacement pattern.
+  function tooltipText(name, count) {
+    return escapeHtml(tooltipFormat)
+      .replace("{name}", function () { return escapeHtml(name); })
+      .replace("{count}", function () { return numberFormat.format(count); });
+  }
+
   function bubbleSize(count, max) {
     return 8 + 42 * Math.sqrt(count / Math.max(max, 1));
   }
@@ -66,10 +83,11 @@
 
     var showingPoints = false;
     chart.setOption({
+      // ECharts inserts the tooltip as HTML: names are escaped before they go in.
       tooltip: { trigger: "item", formatter: function (params) {
-        if (params.seriesName === "points") { return params.name; }
+        if (params.seriesName === "points") { return escapeHtml(params.name); }
         var value = Array.isArray(params.value) ? params.value[2] : params.value;
-        return params.name + ": " + (value || 0);
+        return tooltipText(params.name, value || 0);
       } },
       visualMap: { show: false, min: 0, max: max, inRange: { color: ["#dbe9f6", "#0b3d62"] }, seriesIndex: 0 },
       geo: { map: "world", roam: true, center: [12, 52], zoom: 3.2, itemStyle: { areaColor: "#eef2f6", borderColor: "#9aa7b4" },
@@ -105,7 +123,7 @@
       status.textContent = data.points_truncated ? container.dataset.truncatedText || "" : "";
     }
   }).catch(function () {
-    if (status) { status.textContent = "The map could not be loaded; the table below has the same figures."; }
+    if (status) { status.textContent = errorText; }
   });
   window.addEventListener("resize", function () { chart.resize(); });
 })();
