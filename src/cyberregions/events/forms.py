@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cyberregions.core import permissions
+from cyberregions.core.forms import style_widgets as style
 from cyberregions.geo.models import Region
 from cyberregions.organisations.models import Organisation
 
@@ -19,20 +20,6 @@ MAX_ORGANISATION_CHOICES = 2000
 
 def local_input() -> forms.DateTimeInput:
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_FORMAT)
-
-
-def style(form: forms.BaseForm) -> None:
-    """Bootstrap classes on every widget, as the atlas forms do."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(
-            widget, forms.CheckboxSelectMultiple | forms.CheckboxInput | forms.RadioSelect
-        ):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        else:
-            widget.attrs.setdefault("class", "form-control")
 
 
 class EventTimeMixin:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cyberregions.core import permissions
+from cyberregions.core.forms import style_widgets
 from cyberregions.geo.models import Region
 
 from .models import ClaimRequest, Organisation
@@ -56,16 +57,11 @@ class OrganisationForm(forms.ModelForm):
             regions = regions.filter(pk__in=allowed)
             self.fields["region"].required = not self.instance.pk or bool(self.instance.region_id)
         self.fields["region"].queryset = regions
-        for name, field in self.fields.items():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-            if name in ("employees", "turnover_eur", "balance_sheet_eur"):
-                field.help_text = _("Used to derive the EU size class; leave empty when unknown.")
+        style_widgets(self)
+        for name in ("employees", "turnover_eur", "balance_sheet_eur"):
+            self.fields[name].help_text = _(
+                "Used to derive the EU size class; leave empty when unknown."
+            )
 
     def clean(self):
         data = super().clean()

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cyberregions.core import permissions
+from cyberregions.core.forms import style_widgets as style
 from cyberregions.geo.models import Partner, Region
 from cyberregions.organisations.models import Organisation
 from cyberregions.practices.models import Practice
@@ -13,18 +14,6 @@ from .models import Action, ActionPlan, Indicator, period_label
 from .services.plans import ACTION_FIELDS, INDICATOR_FIELDS, PLAN_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def style(form: forms.BaseForm) -> None:
-    """Bootstrap classes on every widget."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        else:
-            widget.attrs.setdefault("class", "form-control")
 
 
 def allowed_regions(user, current=None):

@@ -3,6 +3,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from cyberregions.core import permissions
+from cyberregions.core.forms import style_widgets as style
 from cyberregions.geo.models import Region
 from cyberregions.organisations.models import Organisation
 
@@ -34,18 +35,6 @@ PRACTICE_FIELDS = [
     "contact_email",
     "contact_public_consent",
 ]
-
-
-def style(form: forms.BaseForm) -> None:
-    """Bootstrap classes on every widget."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        else:
-            widget.attrs.setdefault("class", "form-control")
 
 
 def allowed_regions(user, current=None):
