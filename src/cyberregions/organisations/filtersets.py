@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.db import connections
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -247,15 +248,20 @@ def compute_facets(
             if row[index] is not None and matches(row, facet):
                 counts[facet][row[index]] = counts[facet].get(row[index], 0) + n
 
-    for facet, (through, column, _term_model) in TAG_FILTERS.items():
-        tag_qs = filtered_without(facet, "sort")
-        tag_rows = (
-            through.objects.filter(organisation_id__in=tag_qs.values("id"))
-            .values(column)
-            .annotate(n=Count("*"))
-            .order_by()
-        )
-        counts[facet] = {row[column]: row["n"] for row in tag_rows}
+    if any(selected[facet] for facet in TAG_FILTERS):
+        for facet, (through, column, _term_model) in TAG_FILTERS.items():
+            tag_qs = filtered_without(facet, "sort")
+            tag_rows = (
+                through.objects.filter(organisation_id__in=tag_qs.values("id"))
+                .values(column)
+                .annotate(n=Count("*"))
+                .order_by()
+            )
+            counts[facet] = {row[column]: row["n"] for row in tag_rows}
+    else:
+        # No tag chosen: the three tag facets count over the same organisations, so the
+        # search runs once, in a materialised CTE, for all three.
+        counts.update(_tag_counts_together(filtered_without("sort")))
 
     static = {
         "actor_type": dict(ActorType.choices),
@@ -284,6 +290,24 @@ def compute_facets(
             key=lambda entry: (-entry["count"], str(entry["label"])),
         )
     return FacetResult(facets=result, total=total)
+
+
+def _tag_counts_together(queryset) -> dict[str, dict[int, int]]:
+    connection = connections[queryset.db]
+    base_sql, params = queryset.values("id").query.sql_with_params()
+    quote = connection.ops.quote_name
+    selects = [
+        f"SELECT %s, {quote(column)}, COUNT(*) FROM {quote(through._meta.db_table)} "
+        f"WHERE {quote('organisation_id')} IN (SELECT id FROM matching) GROUP BY {quote(column)}"
+        for through, column, _term_model in TAG_FILTERS.values()
+    ]
+    sql = f"WITH matching AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(selects)
+    counts: dict[str, dict[int, int]] = {facet: {} for facet in TAG_FILTERS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *TAG_FILTERS])
+        for facet, term_id, n in cursor.fetchall():
+            counts[facet][term_id] = n
+    return counts
 
 
 def _db_values(name: str, values: set[str], vocab: Vocabulary) -> set:
