@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cyberregions.analysis import profiles
 from cyberregions.organisations.choices import COMPANY_TYPES
 from cyberregions.organisations.models import Organisation
 from cyberregions.taxonomy.models import Barrier, Domain
@@ -55,18 +56,9 @@ class Transferability:
     notes: list[str] = field(default_factory=list)
 
 
-def region_needs(region_id: int) -> tuple[dict[str, float], dict[str, float], bool]:
-    """Barrier scores and domain gaps from the territorial analysis; empty while the analysis
-    app has not landed (an ImportError is read as "no survey data yet")."""
-    try:
-        from cyberregions.analysis import profiles
-
-        barriers = dict(profiles.barrier_scores(region_id))
-        gaps = dict(profiles.domain_gaps(region_id))
-    except ImportError:
-        logger.info("practices: the territorial analysis is not available yet")
-        return {}, {}, False
-    return barriers, gaps, True
+def region_needs(region_id: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Barrier scores and domain gaps of the region, from the territorial analysis."""
+    return dict(profiles.barrier_scores(region_id)), dict(profiles.domain_gaps(region_id))
 
 
 def ecosystem_contexts(region_ids) -> dict[int, ranking.Context]:
@@ -84,7 +76,7 @@ def ecosystem_contexts(region_ids) -> dict[int, ranking.Context]:
 
 def transferability(region, limit: int | None = 50) -> Transferability:
     """Rank the published practices of other regions for ``region``, with reasons."""
-    barriers, gaps, available = region_needs(region.pk)
+    barriers, gaps = region_needs(region.pk)
     practices = {
         practice.pk: practice
         for practice in Practice.objects.published()
@@ -125,8 +117,6 @@ def transferability(region, limit: int | None = 50) -> Transferability:
             _("No supply-demand gaps yet for %(region)s: domains are not used in the ranking.")
             % {"region": region.name}
         )
-    if not available:
-        result.notes.append(_("The territorial analysis is not available yet."))
     for row in ranked:
         result.rows.append(
             RankedPractice(

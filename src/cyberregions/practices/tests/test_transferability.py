@@ -52,14 +52,6 @@ class TransferabilityTests(PracticeTestCase):
         self.assertEqual(result.notes, [])
 
     def test_without_survey_data_the_ranking_says_so(self):
-        # The analysis app not there yet (or its indicators): read as "no survey data yet".
-        missing = mock.Mock(side_effect=ImportError("no analysis yet"))
-        with mock.patch("cyberregions.analysis.profiles.barrier_scores", missing):
-            result = services.transferability(self.brittany)
-        self.assertFalse(result.has_survey)
-        self.assertEqual(len(result.notes), 3)
-        self.assertIn("No needs survey results yet", result.notes[0])
-        self.assertEqual(len(result.rows), 3)
         with profiles({}, {}):
             result = services.transferability(self.brittany)
         self.assertEqual(len(result.notes), 2)
