@@ -7,10 +7,7 @@ never used. When no browser can be had, the tests skip and say why.
 Pages are served by pytest-django's ``live_server`` on 127.0.0.1. Its server thread wraps the
 application in Django's ``StaticFilesHandler`` (as ``StaticLiveServerTestCase`` does), so
 ``/static/`` is answered by the staticfiles finders: the npm packages that ``STATICFILES_DIRS``
-maps from ``node_modules`` under ``vendor/``, and the project's own ``static/cyberregions/``.
-The latter is not found by any finder as the settings stand (``cyberregions`` itself is not an
-installed app and its ``static/`` is not in ``STATICFILES_DIRS``), so ``browser_page`` adds it
-for the test when, and only when, ``cyberregions/site.css`` cannot be found.
+maps from ``node_modules`` under ``vendor/``, and the project's own ``static/``.
 """
 
 from __future__ import annotations
@@ -38,7 +35,6 @@ AXE_SCRIPT = Path(django_settings.NODE_MODULES_DIR) / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Set CYBERREGIONS_SCREENSHOTS to a directory (outside the repository) to keep screenshots.
 SCREENSHOT_DIR = os.environ.get("CYBERREGIONS_SCREENSHOTS", "")
-APP_STATIC_DIR = Path(django_settings.BASE_DIR) / "static"
 # Anything that is not the live server is refused: the tests never reach the internet.
 NOT_LOCAL = re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)(:\d+)?/)")
 
@@ -85,23 +81,14 @@ def chromium_browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-def _serve_app_static(settings) -> None:
-    from django.contrib.staticfiles import finders
-
-    if finders.find("cyberregions/site.css") is None:
-        # Changing the setting clears the finders' cache (django.test.signals).
-        settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, APP_STATIC_DIR]
-
-
 @pytest.fixture
-def browser_page(chromium_browser, live_server, settings):
+def browser_page(chromium_browser, live_server):
     """A fresh page (own cookies) on the live server; relative URLs go to it.
 
     ``bypass_csp`` lets ``check_accessibility`` add axe-core as a script tag: the site's
     Content Security Policy forbids inline scripts. JavaScript errors on any page fail the
     test.
     """
-    _serve_app_static(settings)
     context = chromium_browser.new_context(
         base_url=live_server.url,
         bypass_csp=True,

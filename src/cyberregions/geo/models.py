@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PartnerRole, RegionRole
+from .querysets import RegionQuerySet
 
 
 class Country(models.Model):
@@ -48,6 +49,8 @@ class Region(models.Model):
     population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
     population_date = models.DateField(_("population reference date"), null=True, blank=True)
     population_source = models.CharField(_("population source"), max_length=300, blank=True)
+
+    objects = RegionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("region")

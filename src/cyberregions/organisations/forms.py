@@ -49,12 +49,8 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        regions = Region.objects.filter(is_partner_territory=True).select_related("country")
+        regions = Region.objects.assignable_by(user, self.instance.region_id)
         if not permissions.is_admin(user):
-            allowed = set(permissions.coordinated_region_ids(user))
-            if self.instance.pk and self.instance.region_id:
-                allowed.add(self.instance.region_id)
-            regions = regions.filter(pk__in=allowed)
             self.fields["region"].required = not self.instance.pk or bool(self.instance.region_id)
         self.fields["region"].queryset = regions
         style_widgets(self)

@@ -2,7 +2,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cyberregions.core import permissions
 from cyberregions.core.forms import style_widgets as style
 from cyberregions.geo.models import Partner, Region
 from cyberregions.organisations.models import Organisation
@@ -14,16 +13,6 @@ from .models import Action, ActionPlan, Indicator, period_label
 from .services.plans import ACTION_FIELDS, INDICATOR_FIELDS, PLAN_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def allowed_regions(user, current=None):
-    regions = Region.objects.filter(is_partner_territory=True).select_related("country")
-    if permissions.is_admin(user):
-        return regions
-    allowed = set(permissions.coordinated_region_ids(user))
-    if current is not None:
-        allowed.add(current)
-    return regions.filter(pk__in=allowed)
 
 
 class PlanForm(forms.ModelForm):
@@ -40,7 +29,7 @@ class PlanForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         current = self.instance.region_id if self.instance.pk else None
-        self.fields["region"].queryset = allowed_regions(user, current)
+        self.fields["region"].queryset = Region.objects.assignable_by(user, current)
         self.fields["partner"].queryset = Partner.objects.order_by("key")
         self.fields["other_partners"].queryset = Partner.objects.order_by("key")
         style(self)

@@ -37,16 +37,6 @@ PRACTICE_FIELDS = [
 ]
 
 
-def allowed_regions(user, current=None):
-    regions = Region.objects.filter(is_partner_territory=True).select_related("country")
-    if permissions.is_admin(user):
-        return regions
-    allowed = set(permissions.coordinated_region_ids(user))
-    if current is not None:
-        allowed.add(current)
-    return regions.filter(pk__in=allowed)
-
-
 class PracticeForm(forms.ModelForm):
     class Meta:
         model = Practice
@@ -70,7 +60,7 @@ class PracticeForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         current = self.instance.region_id if self.instance.pk else None
-        regions = allowed_regions(user, current)
+        regions = Region.objects.assignable_by(user, current)
         self.fields["region"].queryset = regions
         # The organisations of the regions the user writes for (and those already chosen).
         organisations = Organisation.objects.filter(region__in=regions).only("id", "name")
