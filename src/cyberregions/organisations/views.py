@@ -38,10 +38,9 @@ def home(request):
 
 
 def _filtered(request):
-    filterset = OrganisationFilterSet(
+    return OrganisationFilterSet(
         request.GET, queryset=Organisation.objects.visible_to(request.user)
     )
-    return filterset
 
 
 @require_GET
@@ -58,9 +57,6 @@ def organisation_list(request):
     else:
         queryset, panels = Organisation.objects.none(), []
         paginator = Paginator(queryset, PAGE_SIZE)
-    if "sort" not in request.GET:
-        queryset = queryset.order_by("name", "id")
-        paginator.object_list = queryset
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
