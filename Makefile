@@ -8,7 +8,7 @@ ORGANISATIONS ?=
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 export CYBERREGIONS_HOME := $(CURDIR)
 
-.PHONY: install demo serve test test-sqlite test-postgres browser lint format bench clean
+.PHONY: install demo serve test test-sqlite test-postgres browser lint format messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,14 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix src benchmarks
 	$(BIN)/ruff format src benchmarks
+
+# Refreshes every catalogue from the source (templates and Python) and compiles them.
+# A new language: add it to LANGUAGES, then run makemessages -l CODE from src/cyberregions once.
+MESSAGES_OPTIONS := --add-location file --no-obsolete --ignore "tests/*" --ignore "*/tests/*"
+
+messages: install
+	cd src/cyberregions && ../../$(BIN)/django-admin makemessages --all $(MESSAGES_OPTIONS)
+	cd src/cyberregions && ../../$(BIN)/django-admin compilemessages
 
 bench: install
 	$(BIN)/python benchmarks/run.py

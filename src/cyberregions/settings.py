@@ -154,9 +154,17 @@ LOGIN_THROTTLE_ATTEMPTS = env_int("LOGIN_THROTTLE_ATTEMPTS", 5)
 LOGIN_THROTTLE_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 900)
 
 LANGUAGE_CODE = "en"
+# English and French first; then the languages of the other partner regions.
 LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
+    ("de", _("German")),
+    ("es", _("Spanish")),
+    ("et", _("Estonian")),
+    ("it", _("Italian")),
+    ("nl", _("Dutch")),
+    ("sk", _("Slovak")),
+    ("sl", _("Slovenian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

@@ -39,6 +39,7 @@ INDICATORS = {
     "sme_share": (
         _("Share of micro-enterprises and SMEs"),
         _(
+            # xgettext:no-python-format
             "Cybersecurity companies of EU size class micro, small or medium (Commission "
             "Recommendation 2003/361/EC) among those whose size class is known. The source "
             "puts it at 74 % for the EU."

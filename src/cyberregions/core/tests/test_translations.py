@@ -1,23 +1,36 @@
-"""The project's French catalogue is complete and compiled, and the pages speak French.
+"""Every catalogue is complete and compiled in every language, and the pages speak it.
 
-The catalogue is ``cyberregions/locale/fr/LC_MESSAGES/django.po`` (``LOCALE_PATHS``): the
-project templates and the apps without a catalogue of their own. It is read with a small
-parser of the PO format, so no dependency is added; its ``django.mo`` must hold the same
-translations, which catches a catalogue edited but not compiled.
+The catalogues are the project's (``LOCALE_PATHS``: the project templates and the apps
+without a catalogue of their own) and those of the apps that carry one. They are read with
+a small parser of the PO format, so no dependency is added; each ``django.mo`` must hold
+the same translations, which catches a catalogue edited but not compiled. A last test
+extracts the strings from the source again and compares: a string marked for translation
+but missing from the catalogues fails it.
 """
 
 import ast
 import gettext
+import os
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
+from unittest import skipUnless
 
 from django.conf import settings
 from django.test import SimpleTestCase, TestCase
 from django.utils import translation
 
-CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "fr" / "LC_MESSAGES" / "django.po"
-COMPILED = CATALOGUE.with_suffix(".mo")
+PACKAGE = Path(settings.LOCALE_PATHS[0]).parent
+TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
+# Every directory that holds a catalogue: the project's, then each app's.
+LOCALE_DIRECTORIES = sorted(
+    {po.parents[2] for po in PACKAGE.glob("**/locale/*/LC_MESSAGES/django.po")}
+)
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+EXTRACTION_OPTIONS = ["--no-obsolete", "--ignore", "tests/*", "--ignore", "*/tests/*"]
 # The navigation labels in English; none may show on a page served in French.
 ENGLISH_NAVIGATION = [
     "Map",
@@ -120,52 +133,140 @@ def lookup(catalogue: gettext.GNUTranslations, entry: dict, n: int) -> str:
     return catalogue.pgettext(context, msgid) if context is not None else catalogue.gettext(msgid)
 
 
-class FrenchCatalogueTests(SimpleTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        entries = read_po(CATALOGUE)
-        cls.header = next(e for e in entries if e["msgid"] == "" and not e["obsolete"])
-        cls.entries = [e for e in entries if e["msgid"] != "" and not e["obsolete"]]
+def catalogue_path(locale_directory: Path, language: str) -> Path:
+    return locale_directory / language / "LC_MESSAGES" / "django.po"
 
-    def test_the_header_declares_french_and_its_plural_forms(self):
-        header = self.header["msgstr"][0]
-        self.assertNotIn("fuzzy", self.header["flags"])
-        self.assertIn("Language: fr\n", header)
-        self.assertIn("Plural-Forms: nplurals=2; plural=(n > 1);\n", header)
-        self.assertIn("charset=UTF-8", header)
+
+def translated_entries(path: Path) -> tuple[dict, list[dict]]:
+    entries = read_po(path)
+    header = next(e for e in entries if e["msgid"] == "" and not e["obsolete"])
+    return header, [e for e in entries if e["msgid"] != "" and not e["obsolete"]]
+
+
+def plural_count(header: dict) -> int:
+    match = re.search(r"Plural-Forms: nplurals=(\d+);", header["msgstr"][0])
+    return int(match.group(1)) if match else 0
+
+
+def compiled_key(entry: dict, index: int | None):
+    """The key GNUTranslations stores an entry under: the context joined by EOT, and the
+    plural index for plural entries."""
+    msgid = entry["msgid"]
+    if "msgctxt" in entry:
+        msgid = f"{entry['msgctxt']}\x04{msgid}"
+    return msgid if index is None else (msgid, index)
+
+
+CATALOGUES = [
+    (language, catalogue_path(directory, language))
+    for directory in LOCALE_DIRECTORIES
+    for language in TRANSLATED_LANGUAGES
+]
+
+
+class CatalogueTests(SimpleTestCase):
+    """One subtest per catalogue and language, so that a failure names both."""
+
+    def catalogue(self, path: Path) -> tuple[dict, list[dict]]:
+        self.assertTrue(path.exists(), f"{path.relative_to(PACKAGE)} is missing")
+        return translated_entries(path)
+
+    def test_there_is_a_catalogue_for_the_project_and_for_each_app_with_its_own(self):
+        names = [str(path.relative_to(PACKAGE)) for path in LOCALE_DIRECTORIES]
+        self.assertIn("locale", names)
+        self.assertGreaterEqual(len(names), 6)
+        self.assertGreaterEqual(len(TRANSLATED_LANGUAGES), 8)
+
+    def test_each_header_declares_its_language_and_plural_forms(self):
+        for language, path in CATALOGUES:
+            with self.subTest(catalogue=str(path.relative_to(PACKAGE))):
+                header, _entries = self.catalogue(path)
+                text = header["msgstr"][0]
+                self.assertNotIn("fuzzy", header["flags"])
+                self.assertIn(f"Language: {language}\n", text)
+                self.assertGreaterEqual(plural_count(header), 1)
+                self.assertIn("charset=UTF-8", text)
+        french = translated_entries(catalogue_path(LOCALE_DIRECTORIES[0], "fr"))[0]
+        self.assertIn("Plural-Forms: nplurals=2; plural=(n > 1);\n", french["msgstr"][0])
 
     def test_every_entry_is_translated_and_none_is_fuzzy(self):
-        self.assertGreater(len(self.entries), 100)
-        fuzzy = [describe(e) for e in self.entries if "fuzzy" in e["flags"]]
-        self.assertEqual(fuzzy, [], "fuzzy entries in the French catalogue")
-        untranslated = []
-        for entry in self.entries:
-            forms = 2 if "msgid_plural" in entry else 1
-            if sorted(entry["msgstr"]) != list(range(forms)) or not all(entry["msgstr"].values()):
-                untranslated.append(describe(entry))
-        self.assertEqual(untranslated, [], "untranslated entries in the French catalogue")
+        for _language, path in CATALOGUES:
+            with self.subTest(catalogue=str(path.relative_to(PACKAGE))):
+                header, entries = self.catalogue(path)
+                fuzzy = [describe(e) for e in entries if "fuzzy" in e["flags"]]
+                self.assertEqual(fuzzy, [], "fuzzy entries")
+                plurals = plural_count(header)
+                untranslated = [
+                    describe(entry)
+                    for entry in entries
+                    if sorted(entry["msgstr"])
+                    != list(range(plurals if "msgid_plural" in entry else 1))
+                    or not all(entry["msgstr"].values())
+                ]
+                self.assertEqual(untranslated, [], "untranslated entries")
 
     def test_translations_keep_every_placeholder(self):
-        wrong = []
-        for entry in self.entries:
-            source = entry["msgid"] + " " + entry.get("msgid_plural", "")
-            expected = sorted(set(PLACEHOLDER.findall(source)))
-            for form in entry["msgstr"].values():
-                if sorted(set(PLACEHOLDER.findall(form))) != expected:
-                    wrong.append(f"{describe(entry)} → {form!r}")
-        self.assertEqual(wrong, [], "placeholders lost or added in translation")
+        for _language, path in CATALOGUES:
+            with self.subTest(catalogue=str(path.relative_to(PACKAGE))):
+                wrong = []
+                for entry in self.catalogue(path)[1]:
+                    source = entry["msgid"] + " " + entry.get("msgid_plural", "")
+                    expected = sorted(set(PLACEHOLDER.findall(source)))
+                    for form in entry["msgstr"].values():
+                        if form and sorted(set(PLACEHOLDER.findall(form))) != expected:
+                            wrong.append(f"{describe(entry)} → {form!r}")
+                self.assertEqual(wrong, [], "placeholders lost or added in translation")
 
     def test_the_compiled_catalogue_matches_the_po_file(self):
-        with COMPILED.open("rb") as handle:
-            compiled = gettext.GNUTranslations(handle)
-        stale = []
-        for entry in self.entries:
-            # French uses the singular for 0 and 1, the plural from 2.
-            forms = ((1, 0), (5, 1)) if "msgid_plural" in entry else ((1, 0),)
-            if any(lookup(compiled, entry, n) != entry["msgstr"][form] for n, form in forms):
-                stale.append(describe(entry))
-        self.assertEqual(stale, [], "django.mo is out of date: run compilemessages (or msgfmt)")
+        for _language, path in CATALOGUES:
+            with self.subTest(catalogue=str(path.relative_to(PACKAGE))):
+                entries = self.catalogue(path)[1]
+                with path.with_suffix(".mo").open("rb") as handle:
+                    compiled = gettext.GNUTranslations(handle)._catalog
+                stale = []
+                for entry in entries:
+                    if "msgid_plural" in entry:
+                        pairs = [(compiled_key(entry, i), t) for i, t in entry["msgstr"].items()]
+                    else:
+                        pairs = [(compiled_key(entry, None), entry["msgstr"][0])]
+                    # msgfmt leaves untranslated entries out; those fail the test above.
+                    if any(text and compiled.get(key) != text for key, text in pairs):
+                        stale.append(describe(entry))
+                self.assertEqual(stale, [], "django.mo is out of date: run make messages")
+
+
+@skipUnless(shutil.which("xgettext") and shutil.which("msgmerge"), "GNU gettext is not installed")
+class CatalogueCoverageTests(SimpleTestCase):
+    def test_every_string_marked_in_the_source_is_in_the_catalogues(self):
+        """Extracts the strings again, into a copy of the package, and compares the msgids:
+        a string marked for translation after the catalogues were made fails here."""
+        with tempfile.TemporaryDirectory() as directory:
+            copy = Path(directory) / "cyberregions"
+            shutil.copytree(
+                PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "tests")
+            )
+            subprocess.run(  # noqa: S603 — the interpreter running the tests, fixed arguments
+                [sys.executable, "-m", "django", "makemessages", "-l", "fr", *EXTRACTION_OPTIONS],
+                cwd=copy,
+                check=True,
+                capture_output=True,
+                env={"PATH": os.environ.get("PATH", "")},
+            )
+            for locale_directory in LOCALE_DIRECTORIES:
+                relative = locale_directory.relative_to(PACKAGE)
+                with self.subTest(catalogue=str(relative)):
+                    committed = catalogue_path(locale_directory, "fr")
+                    extracted = catalogue_path(copy / relative, "fr")
+                    keys = [
+                        {(e.get("msgctxt"), e["msgid"]) for e in translated_entries(path)[1]}
+                        for path in (committed, extracted)
+                    ]
+                    self.assertEqual(
+                        sorted(keys[1] - keys[0], key=str), [], "strings missing: run make messages"
+                    )
+                    self.assertEqual(
+                        sorted(keys[0] - keys[1], key=str), [], "strings no longer in the source"
+                    )
 
 
 class FrenchPagesTests(TestCase):
@@ -226,3 +327,21 @@ class FrenchPagesTests(TestCase):
         english = self.client.get("/organisations/")
         self.assertContains(english, "Ecosystem atlas")
         self.assert_navigation_in(english, "en")
+
+
+class EveryLanguagePagesTests(TestCase):
+    def setUp(self):
+        self.addCleanup(translation.activate, translation.get_language())
+
+    def test_each_language_serves_the_home_page_with_its_own_navigation(self):
+        for language in TRANSLATED_LANGUAGES:
+            with self.subTest(language=language), translation.override(language):
+                expected = [translation.gettext(label) for label in ("Log in", "Good practices")]
+            with self.subTest(language=language):
+                self.assertNotIn("Log in", expected, "the login label is not translated")
+                self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+                response = self.client.get("/")
+                self.assertContains(response, f'<html lang="{language}">')
+                for label in expected:
+                    self.assertContains(response, f"{label}</a>")
+                self.assertNotContains(response, ">Log in</a>")
