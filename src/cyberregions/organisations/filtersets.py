@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.db import connections
-from django.db.models import Count, F
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
@@ -25,6 +25,16 @@ SORTS = {
     "founded": (F("founded").asc(nulls_last=True), "name", "id"),
     "-founded": (F("founded").desc(nulls_last=True), "name", "id"),
     "-employees": (F("employees").desc(nulls_last=True), "name", "id"),
+}
+# The same orders in the SQL of the facet statement, which also picks the page of results;
+# "s" is an organisation row, "c" its country.
+SORT_SQL = {
+    "name": 's."name", s."id"',
+    "-name": 's."name" DESC, s."id" DESC',
+    "country": 'c."name", s."name", s."id"',
+    "founded": 's."founded" ASC NULLS LAST, s."name", s."id"',
+    "-founded": 's."founded" DESC NULLS LAST, s."name", s."id"',
+    "-employees": 's."employees" DESC NULLS LAST, s."name", s."id"',
 }
 SORT_LABELS = {
     "name": _("Name (A–Z)"),
@@ -190,6 +200,8 @@ FACETS = [
 class FacetResult:
     facets: dict[str, list[dict]]
     total: int
+    # The ids of the requested window of results, in the list's order.
+    window_ids: list[int] | None = None
 
 
 def facet_counts(data, queryset=None) -> dict[str, list[dict]]:
@@ -197,15 +209,22 @@ def facet_counts(data, queryset=None) -> dict[str, list[dict]]:
 
 
 def compute_facets(
-    data, queryset=None, filterset: OrganisationFilterSet | None = None
+    data,
+    queryset=None,
+    filterset: OrganisationFilterSet | None = None,
+    window: tuple[int, int] | None = None,
 ) -> FacetResult:
     """For each facet, the count per value among organisations matching every *other*
     filter, so that choosing one value still shows how many the alternatives would give.
 
-    The five single-valued facets come from one grouped query over the organisations
-    matching the search and the tag filters; each facet is then counted in Python from the
-    grouped rows with the other facets' selections applied. Tag facets need one query each.
-    The total of the results falls out of the same rows, so the list needs no COUNT query.
+    One statement does it all. Its CTE holds the organisations matching the search and the
+    filters that are not facets, with their single-valued facet columns, read once. From
+    it, one grouped arm gives the five single-valued facets (each counted in Python from
+    the grouped rows with the other facets' selections applied) and one arm per tag facet
+    counts the tags of the organisations passing every other facet. The total falls out of
+    the grouped rows, so the list needs no COUNT query. Given a window (offset, limit), a
+    last arm ranks the results in the chosen order and returns the ids of that window, so
+    that the page itself is read by primary key instead of searching a second time.
     """
     base = Organisation.objects.all() if queryset is None else queryset
     vocab = vocabulary()
@@ -217,19 +236,16 @@ def compute_facets(
     if not filterset.is_valid():
         return FacetResult(facets={name: [] for name in FACETS}, total=0)
     cleaned = dict(filterset.form.cleaned_data)
+    filterset.form.cleaned_data = {
+        key: (None if key in FACETS or key == "sort" else value) for key, value in cleaned.items()
+    }
+    try:
+        searched = filterset.filter_queryset(base).order_by()
+    finally:
+        filterset.form.cleaned_data = cleaned
 
-    def filtered_without(*names: str):
-        filterset.form.cleaned_data = {
-            key: (None if key in names else value) for key, value in cleaned.items()
-        }
-        try:
-            return filterset.filter_queryset(base).order_by()
-        finally:
-            filterset.form.cleaned_data = cleaned
-
-    scalar_qs = filtered_without(*SCALAR_FACETS, "sort")
-    columns = list(SCALAR_FACETS.values())
-    rows = list(scalar_qs.values_list(*columns).annotate(n=Count("id")).order_by())
+    sort = cleaned.get("sort") or "name"
+    grouped_rows, tag_rows, window_ids = _facet_rows(searched, wanted, sort, window)
 
     def matches(row, skip: str | None) -> bool:
         return all(
@@ -240,28 +256,14 @@ def compute_facets(
 
     counts: dict[str, dict] = {facet: {} for facet in FACETS}
     total = 0
-    for row in rows:
+    for row in grouped_rows:
         n = row[-1]
         if matches(row, None):
             total += n
         for index, facet in enumerate(SCALAR_FACETS):
             if row[index] is not None and matches(row, facet):
                 counts[facet][row[index]] = counts[facet].get(row[index], 0) + n
-
-    if any(selected[facet] for facet in TAG_FILTERS):
-        for facet, (through, column, _term_model) in TAG_FILTERS.items():
-            tag_qs = filtered_without(facet, "sort")
-            tag_rows = (
-                through.objects.filter(organisation_id__in=tag_qs.values("id"))
-                .values(column)
-                .annotate(n=Count("*"))
-                .order_by()
-            )
-            counts[facet] = {row[column]: row["n"] for row in tag_rows}
-    else:
-        # No tag chosen: the three tag facets count over the same organisations, so the
-        # search runs once, in a materialised CTE, for all three.
-        counts.update(_tag_counts_together(filtered_without("sort")))
+    counts.update(tag_rows)
 
     static = {
         "actor_type": dict(ActorType.choices),
@@ -289,25 +291,109 @@ def compute_facets(
             ),
             key=lambda entry: (-entry["count"], str(entry["label"])),
         )
-    return FacetResult(facets=result, total=total)
+    return FacetResult(facets=result, total=total, window_ids=window_ids)
 
 
-def _tag_counts_together(queryset) -> dict[str, dict[int, int]]:
-    connection = connections[queryset.db]
-    base_sql, params = queryset.values("id").query.sql_with_params()
+def _facet_rows(
+    searched, wanted: dict[str, set], sort: str, window: tuple[int, int] | None
+) -> tuple[list[tuple], dict[str, dict], list[int] | None]:
+    """Runs the facet statement: the grouped rows of the single-valued facets, the count per
+    term of each tag facet and, for a window, the ids in it."""
+    connection = connections[searched.db]
     quote = connection.ops.quote_name
-    selects = [
-        f"SELECT %s, {quote(column)}, COUNT(*) FROM {quote(through._meta.db_table)} "
-        f"WHERE {quote('organisation_id')} IN (SELECT id FROM matching) GROUP BY {quote(column)}"
-        for through, column, _term_model in TAG_FILTERS.values()
+    columns = list(SCALAR_FACETS.values())
+    sort_columns = ["name", "founded", "employees"]
+    base_sql, base_params = searched.values_list(
+        "id", *columns, *sort_columns
+    ).query.sql_with_params()
+
+    conditions: dict[str, tuple[str, list]] = {}
+    for facet, column in SCALAR_FACETS.items():
+        if wanted[facet]:
+            values = sorted(wanted[facet], key=str)
+            placeholders = ", ".join(["%s"] * len(values))
+            conditions[facet] = (f"{quote(column)} IN ({placeholders})", values)
+    for facet, (through, column, _term_model) in TAG_FILTERS.items():
+        if wanted[facet]:
+            values = sorted(wanted[facet])
+            placeholders = ", ".join(["%s"] * len(values))
+            conditions[facet] = (
+                f"id IN (SELECT {quote('organisation_id')} FROM "
+                f"{quote(through._meta.db_table)} WHERE {quote(column)} IN ({placeholders}))",
+                values,
+            )
+
+    def where(facets) -> tuple[str, list]:
+        parts = [conditions[facet] for facet in facets if facet in conditions]
+        if not parts:
+            return "", []
+        return " WHERE " + " AND ".join(sql for sql, _ in parts), [
+            param for _, params in parts for param in params
+        ]
+
+    tag_where, tag_params = where(TAG_FILTERS)
+    column_list = ", ".join(quote(column) for column in columns)
+    arms = [
+        (
+            f"SELECT %s, {column_list}, COUNT(*) FROM searched{tag_where} GROUP BY {column_list}",
+            ["", *tag_params],
+        )
     ]
-    sql = f"WITH matching AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(selects)
-    counts: dict[str, dict[int, int]] = {facet: {} for facet in TAG_FILTERS}
+    nulls = ", ".join(["NULL"] * (len(columns) - 1))
+    for facet, (through, column, _term_model) in TAG_FILTERS.items():
+        others_where, others_params = where(name for name in conditions if name != facet)
+        arms.append(
+            (
+                f"SELECT %s, {quote(column)}, {nulls}, COUNT(*) "
+                f"FROM {quote(through._meta.db_table)} WHERE {quote('organisation_id')} IN "
+                f"(SELECT id FROM searched{others_where}) GROUP BY {quote(column)}",
+                [facet, *others_params],
+            )
+        )
+    if window is not None:
+        offset, limit = window
+        every_where, every_params = where(conditions)
+        country = (
+            f" JOIN {quote(Country._meta.db_table)} c ON c.{quote('id')} = s.{quote('country_id')}"
+            if sort == "country"
+            else ""
+        )
+        arms.append(
+            (
+                f"SELECT %s, id, {nulls}, position FROM (SELECT s.id, ROW_NUMBER() OVER "
+                f"(ORDER BY {SORT_SQL[sort]}) AS position FROM "
+                f"(SELECT * FROM searched{every_where}) s{country}) ranked "
+                "WHERE position > %s AND position <= %s",
+                ["page", *every_params, offset, offset + limit],
+            )
+        )
+    all_columns = ", ".join(quote(column) for column in [*columns, *sort_columns])
+    sql = f"WITH searched (id, {all_columns}) AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(
+        arm for arm, _ in arms
+    )
+    params = [*base_params, *(param for _, arm_params in arms for param in arm_params)]
+    grouped: list[tuple] = []
+    tags: dict[str, dict] = {facet: {} for facet in TAG_FILTERS}
+    ranked: list[tuple[int, int]] = []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *TAG_FILTERS])
-        for facet, term_id, n in cursor.fetchall():
-            counts[facet][term_id] = n
-    return counts
+        cursor.execute(sql, params)
+        for kind, *row in cursor.fetchall():
+            if kind == "page":
+                ranked.append((row[-1], row[0]))
+            elif kind:
+                tags[kind][row[0]] = row[-1]
+            else:
+                grouped.append(_normalised(row))
+    window_ids = None if window is None else [pk for _position, pk in sorted(ranked)]
+    return grouped, tags, window_ids
+
+
+def _normalised(row: list) -> tuple:
+    """SQLite returns the boolean column as 0/1 from a raw cursor."""
+    index = list(SCALAR_FACETS).index("core_business")
+    if row[index] is not None:
+        row[index] = bool(row[index])
+    return tuple(row)
 
 
 def _db_values(name: str, values: set[str], vocab: Vocabulary) -> set:

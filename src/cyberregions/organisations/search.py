@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField
+from django.db.models.expressions import Expression, RawSQL
 
 FTS_TABLE = "organisations_search"
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -41,23 +42,33 @@ def document_for(organisation, item_titles: Iterable[str] = ()) -> str:
     return fold(" ".join(part for part in parts if part))
 
 
+class MatchesTsquery(Expression):
+    """``search_vector @@ to_tsquery(...)`` on the queryset's own table, under whatever
+    alias Django gives it when the queryset is nested in another query. The column is not a
+    model field (SQLite has no such type), so a plain lookup cannot name it."""
+
+    output_field = BooleanField()
+
+    def __init__(self, tsquery: str):
+        super().__init__()
+        self.tsquery = tsquery
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{table}.search_vector @@ to_tsquery('simple', %s)", [self.tsquery]
+
+
 def filter_queryset(queryset, query: str):
     """Restrict ``queryset`` to organisations matching every word of ``query``."""
     tokens = words(query)
     if not tokens:
         return queryset
-    # A sub-select on ids keeps the condition valid wherever Django aliases the table
-    # (facet counts nest this queryset inside other queries).
     if connection.vendor == "postgresql":
-        tsquery = " & ".join(f"{token}:*" for token in tokens)
-        matching = RawSQL(
-            "SELECT id FROM organisations_organisation "
-            "WHERE search_vector @@ to_tsquery('simple', %s)",
-            [tsquery],
-        )
-    else:
-        match = " AND ".join(f'"{token}"*' for token in tokens)
-        matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        # On the row itself: the heap page the index points to is read once, for the match
+        # and for the other columns a query wants.
+        return queryset.filter(MatchesTsquery(" & ".join(f"{token}:*" for token in tokens)))
+    match = " AND ".join(f'"{token}"*' for token in tokens)
+    matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
     return queryset.filter(pk__in=matching)
 
 

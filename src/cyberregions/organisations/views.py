@@ -46,18 +46,22 @@ def _filtered(request):
 @require_GET
 def organisation_list(request):
     filterset = _filtered(request)
+    number = _requested_page(request)
     if filterset.is_valid():
-        queryset = filterset.qs.for_list()
-        facets = compute_facets(request.GET, filterset.queryset, filterset)
+        window = ((number - 1) * PAGE_SIZE, PAGE_SIZE)
+        facets = compute_facets(request.GET, filterset.queryset, filterset, window=window)
         panels = [
             {"name": name, "label": filterset.filters[name].label, "entries": entries}
             for name, entries in facets.facets.items()
         ]
-        paginator = KnownCountPaginator(queryset, PAGE_SIZE, count=facets.total)
+        paginator = KnownCountPaginator(filterset.qs.for_list(), PAGE_SIZE, count=facets.total)
+        page = paginator.get_page(number)
+        if page.number == number:
+            # The facet statement already chose this page: read its rows by primary key.
+            page.object_list = _in_order(filterset.queryset.for_list(), facets.window_ids)
     else:
-        queryset, panels = Organisation.objects.none(), []
-        paginator = Paginator(queryset, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+        panels = []
+        page = Paginator(Organisation.objects.none(), PAGE_SIZE).get_page(1)
     params = request.GET.copy()
     params.pop("page", None)
     context = {
@@ -75,6 +79,20 @@ def organisation_list(request):
         else "organisations/list.html"
     )
     return render(request, template, context)
+
+
+def _requested_page(request) -> int:
+    try:
+        return max(int(request.GET.get("page", 1)), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _in_order(queryset, ids: list[int]) -> list:
+    if not ids:
+        return []
+    by_id = queryset.in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 class KnownCountPaginator(Paginator):
