@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import connections
 from django.db.models import Avg, Count, Q, Sum
 
 from cyberregions.geo.models import Country, Region
@@ -232,45 +233,50 @@ def _add_organisations(tallies, region_ids) -> None:
             tally.cyber_turnover_known += row["revenue_known"]
 
 
-def _pivot(column: str, codes: dict, **condition) -> dict[str, Count]:
-    """One count per vocabulary term, as columns of the same row ("t<id>"): grouping by
-    partition alone keeps the groups few and in index order."""
-    return {f"t{pk}": Count("id", filter=Q(**{column: pk}, **condition)) for pk in sorted(codes)}
+def _term_counts(queryset, prefix: str, column: str, codes: dict, split: tuple = (None, ())):
+    """(partition key, split value, term id, count) for each term of each partition, and for
+    each value of the split column when one is given as (column, values).
+
+    SQLite groups fastest by partition alone, with one filtered count per term as columns of
+    the row: the groups stay few and come in the order of the covering index, so it never
+    sorts. PostgreSQL hashes instead, and there one group per (partition, term) with a single
+    count is cheaper than evaluating a filter per term on every row."""
+    split_column, split_values = split
+    if connections[queryset.db].vendor == "postgresql":
+        extra = [split_column] if split_column else []
+        rows = queryset.values(*_partition(prefix), *extra, column).annotate(n=Count("*"))
+        for row in rows.order_by():
+            side = row[split_column] if split_column else None
+            yield _key(row, prefix), side, row[column], row["n"]
+        return
+    cells = {}
+    for index, side in enumerate(split_values or [None]):
+        condition = {split_column: side} if split_column else {}
+        for pk in sorted(codes):
+            cells[f"s{index}t{pk}"] = (side, pk, Q(**{column: pk}, **condition))
+    pivot = {name: Count("id", filter=condition) for name, (_, _, condition) in cells.items()}
+    for row in queryset.values(*_partition(prefix)).annotate(**pivot).order_by():
+        key = _key(row, prefix)
+        for name, (side, pk, _condition) in cells.items():
+            yield key, side, pk, row[name]
 
 
 def _add_tags(tallies, region_ids, relation: str, column: str, codes: dict, attribute: str):
     through = getattr(Organisation, relation).through
-    rows = (
-        through.objects.filter(_organisation_filter("organisation__", region_ids))
-        .values(*_partition("organisation__"))
-        .annotate(**_pivot(column, codes))
-        .order_by()
-    )
-    for row in rows:
-        counter = getattr(tallies[_key(row, "organisation__")], attribute)
-        for pk, code in codes.items():
-            counter[code] += row[f"t{pk}"]
+    queryset = through.objects.filter(_organisation_filter("organisation__", region_ids))
+    for key, _side, pk, n in _term_counts(queryset, "organisation__", column, codes):
+        if pk in codes:
+            getattr(tallies[key], attribute)[codes[pk]] += n
 
 
 def _add_offers_and_needs(tallies, region_ids, codes: dict, with_totals: bool = True) -> None:
     prefix = "offerorneed__organisation__"
-    sides = {"supply": "offer", "demand": "need"}
-    counts = {}
-    for side, kind in sides.items():
-        for name, count in _pivot("domain_id", codes, offerorneed__kind=kind).items():
-            counts[f"{side}_{name}"] = count
-    rows = (
-        OfferOrNeed.domains.through.objects.filter(_organisation_filter(prefix, region_ids))
-        .values(*_partition(prefix))
-        .annotate(**counts)
-        .order_by()
-    )
-    for row in rows:
-        tally = tallies[_key(row, prefix)]
-        for side in sides:
-            counter = getattr(tally, side)
-            for pk, code in codes.items():
-                counter[code] += row[f"{side}_t{pk}"]
+    sides = {"offer": "supply", "need": "demand"}
+    queryset = OfferOrNeed.domains.through.objects.filter(_organisation_filter(prefix, region_ids))
+    split = ("offerorneed__kind", tuple(sides))
+    for key, side, pk, n in _term_counts(queryset, prefix, "domain_id", codes, split):
+        if pk in codes and side in sides:
+            getattr(tallies[key], sides[side])[codes[pk]] += n
     if not with_totals:
         return
     rows = (
