@@ -247,22 +247,24 @@ def compute_facets(
     sort = cleaned.get("sort") or "name"
     grouped_rows, tag_rows, window_ids = _facet_rows(searched, wanted, sort, window)
 
-    def matches(row, skip: str | None) -> bool:
-        return all(
-            not wanted[facet] or row[index] in wanted[facet]
-            for index, facet in enumerate(SCALAR_FACETS)
-            if facet != skip
-        )
-
+    # A grouped row counts for a facet when it passes every *other* facet's selection: when
+    # it fails none (it also counts in the total) or fails that facet alone.
+    selections = [(index, wanted[facet]) for index, facet in enumerate(SCALAR_FACETS)]
+    selections = [(index, values) for index, values in selections if values]
+    scalar_facets = list(SCALAR_FACETS)
     counts: dict[str, dict] = {facet: {} for facet in FACETS}
     total = 0
     for row in grouped_rows:
         n = row[-1]
-        if matches(row, None):
+        failed = [index for index, values in selections if row[index] not in values]
+        if len(failed) > 1:
+            continue
+        if not failed:
             total += n
-        for index, facet in enumerate(SCALAR_FACETS):
-            if row[index] is not None and matches(row, facet):
-                counts[facet][row[index]] = counts[facet].get(row[index], 0) + n
+        for index, facet in enumerate(scalar_facets):
+            value = row[index]
+            if value is not None and (not failed or failed[0] == index):
+                counts[facet][value] = counts[facet].get(value, 0) + n
     counts.update(tag_rows)
 
     static = {
