@@ -52,18 +52,16 @@ def raw_sql_timer():
     from django.db import connection
 
     if connection.vendor == "postgresql":
-        match_sql = (
-            "SELECT id FROM organisations_organisation "
-            "WHERE search_vector @@ to_tsquery('simple', %s)"
-        )
-        match_param = "cloud:*"
+        match_sql, match_param = "o.search_vector @@ to_tsquery('simple', %s)", "cloud:*"
     else:
-        match_sql = "SELECT rowid FROM organisations_search WHERE organisations_search MATCH %s"
+        match_sql = (
+            "o.id IN (SELECT rowid FROM organisations_search WHERE organisations_search MATCH %s)"
+        )
         match_param = '"cloud"*'
     with connection.cursor() as cursor:
         cursor.execute("SELECT id FROM geo_country WHERE iso IN (%s, %s)", ["FR", "IT"])
         country_ids = [row[0] for row in cursor.fetchall()]
-    where = f"o.id IN ({match_sql}) AND o.actor_type = %s AND o.country_id IN (%s, %s)"
+    where = f"{match_sql} AND o.actor_type = %s AND o.country_id IN (%s, %s)"
     params = [match_param, "sme", *country_ids]
 
     def run() -> int:

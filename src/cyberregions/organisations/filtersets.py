@@ -27,11 +27,11 @@ SORTS = {
     "-employees": (F("employees").desc(nulls_last=True), "name", "id"),
 }
 # The same orders in the SQL of the facet statement, which also picks the page of results;
-# "s" is an organisation row, "c" its country.
+# "s" is an organisation row with its country's name as "country_name".
 SORT_SQL = {
     "name": 's."name", s."id"',
     "-name": 's."name" DESC, s."id" DESC',
-    "country": 'c."name", s."name", s."id"',
+    "country": 's."country_name", s."name", s."id"',
     "founded": 's."founded" ASC NULLS LAST, s."name", s."id"',
     "-founded": 's."founded" DESC NULLS LAST, s."name", s."id"',
     "-employees": 's."employees" DESC NULLS LAST, s."name", s."id"',
@@ -355,18 +355,21 @@ def _facet_rows(
     if window is not None:
         offset, limit = window
         every_where, every_params = where(conditions)
-        country = (
-            f" JOIN {quote(Country._meta.db_table)} c ON c.{quote('id')} = s.{quote('country_id')}"
-            if sort == "country"
-            else ""
-        )
+        if sort == "country":
+            source = (
+                f'(SELECT f.*, c."name" AS "country_name" FROM (SELECT * FROM searched'
+                f"{every_where}) f JOIN {quote(Country._meta.db_table)} c "
+                f"ON c.{quote('id')} = f.{quote('country_id')})"
+            )
+        else:
+            source = f"(SELECT * FROM searched{every_where})"
+        # The window is taken by ORDER BY … LIMIT (a bounded sort over the matches); the
+        # row number, over those few rows only, keeps their order through UNION ALL.
         arms.append(
             (
-                f"SELECT %s, id, {nulls}, position FROM (SELECT s.id, ROW_NUMBER() OVER "
-                f"(ORDER BY {SORT_SQL[sort]}) AS position FROM "
-                f"(SELECT * FROM searched{every_where}) s{country}) ranked "
-                "WHERE position > %s AND position <= %s",
-                ["page", *every_params, offset, offset + limit],
+                f"SELECT %s, id, {nulls}, ROW_NUMBER() OVER (ORDER BY {SORT_SQL[sort]}) FROM "
+                f"(SELECT * FROM {source} s ORDER BY {SORT_SQL[sort]} LIMIT %s OFFSET %s) s",
+                ["page", *every_params, limit, offset],
             )
         )
     all_columns = ", ".join(quote(column) for column in [*columns, *sort_columns])

@@ -12,7 +12,7 @@ from cyberregions.core.permissions import require
 from cyberregions.geo.models import Region
 
 from . import services
-from .choices import ClaimStatus, ItemKind
+from .choices import ActorType, ClaimStatus, ItemKind, SizeClass, Status
 from .filtersets import SORT_LABELS, OrganisationFilterSet, compute_facets
 from .forms import ClaimDecisionForm, ClaimRequestForm, OrganisationForm
 from .models import ClaimRequest, Contact, OfferOrNeed, Organisation
@@ -59,6 +59,7 @@ def organisation_list(request):
         if page.number == number:
             # The facet statement already chose this page: read its rows by primary key.
             page.object_list = _in_order(filterset.queryset.for_list(), facets.window_ids)
+        page.object_list = _with_choice_labels(page.object_list)
     else:
         panels = []
         page = Paginator(Organisation.objects.none(), PAGE_SIZE).get_page(1)
@@ -86,6 +87,25 @@ def _requested_page(request) -> int:
         return max(int(request.GET.get("page", 1)), 1)
     except (TypeError, ValueError):
         return 1
+
+
+def _with_choice_labels(organisations) -> list:
+    """Each row's actor type, size class and status labels, looked up in one dict per field:
+    ``get_FOO_display`` rebuilds and hashes every choice (and translates each) per call."""
+    labels = {
+        field: dict(choices)
+        for field, choices in (
+            ("actor_type", ActorType.choices),
+            ("size_class", SizeClass.choices),
+            ("status", Status.choices),
+        )
+    }
+    organisations = list(organisations)
+    for organisation in organisations:
+        for field, names in labels.items():
+            value = getattr(organisation, field)
+            setattr(organisation, f"{field}_label", names.get(value, value))
+    return organisations
 
 
 def _in_order(queryset, ids: list[int]) -> list:

@@ -1,5 +1,7 @@
 """The atlas list: search, facet filters and counts, sorting, pagination, htmx partials."""
 
+from django.utils import translation
+
 from cyberregions.organisations.filtersets import vocabulary_choices
 from cyberregions.organisations.models import OfferOrNeed
 from cyberregions.organisations.services import refresh_search
@@ -59,6 +61,20 @@ class AtlasListTests(PersonaTestCase):
             ],
         )
         self.assertContains(response, "4 organisations")
+
+    def test_rows_show_the_labels_of_their_choices_in_the_page_language(self):
+        self.breton_sme.status = "inactive"
+        self.breton_sme.save()
+        response = self.client.get(URL, {"status": "inactive"})
+        row = "<td>Micro-enterprise or SME</td>"
+        self.assertContains(response, row, html=True)
+        self.assertContains(response, '<span class="badge text-bg-secondary">Inactive</span>')
+        # LocaleMiddleware leaves the request's language active: put back the one before.
+        self.addCleanup(translation.activate, translation.get_language())
+        self.client.cookies["django_language"] = "fr"
+        french = self.client.get(URL, {"status": "inactive"})
+        self.assertNotContains(french, row, html=True)
+        self.assertContains(french, "<td>Micro-entreprise ou PME</td>", html=True)
 
     def test_it_searches_whole_words(self):
         response = self.client.get(URL, {"q": "tallinn"})
