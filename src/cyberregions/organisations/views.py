@@ -56,7 +56,7 @@ def organisation_list(request):
         ]
         paginator = KnownCountPaginator(filterset.qs.for_list(), PAGE_SIZE, count=facets.total)
         page = paginator.get_page(number)
-        if page.number == number:
+        if page.number == number and facets.window_ids is not None:
             # The facet statement already chose this page: read its rows by primary key.
             page.object_list = _in_order(filterset.queryset.for_list(), facets.window_ids)
         page.object_list = _with_choice_labels(page.object_list)
