@@ -244,10 +244,16 @@ def _term_counts(queryset, prefix: str, column: str, codes: dict, split: tuple =
     split_column, split_values = split
     if connections[queryset.db].vendor == "postgresql":
         extra = [split_column] if split_column else []
-        rows = queryset.values(*_partition(prefix), *extra, column).annotate(n=Count("*"))
-        for row in rows.order_by():
-            side = row[split_column] if split_column else None
-            yield _key(row, prefix), side, row[column], row["n"]
+        region, country = _partition(prefix)
+        rows = (
+            queryset.values(region, country, *extra, column)
+            .annotate(n=Count("*"))
+            .order_by()
+            .values_list(region, country, *extra, column, "n")
+        )
+        for row in rows:
+            # (country, region) is the partition key; see _key.
+            yield (row[1], row[0]), row[2] if split_column else None, row[-2], row[-1]
         return
     cells = {}
     for index, side in enumerate(split_values or [None]):
