@@ -131,12 +131,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 10,
     }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+PG_RANDOM_PAGE_COST = env_str("PG_RANDOM_PAGE_COST", "1.1")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and PG_RANDOM_PAGE_COST:
     # The atlas and analysis queries are written for index access to data that lives in
     # memory or on SSD; PostgreSQL's default random_page_cost (4, for spinning disks) makes the
-    # planner merge whole tag indexes instead. Set per session, so no server change is needed.
+    # planner merge whole tag indexes instead. Set per session, so no server change is needed;
+    # an empty value leaves it to the server (poolers such as PgBouncer refuse the option).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c random_page_cost={env_str('PG_RANDOM_PAGE_COST', '1.1')}"
+        f"-c random_page_cost={float(PG_RANDOM_PAGE_COST)}"
     )
 if env_str("TEST_DATABASE_NAME"):
     # A name of its own per test run, so that two runs on one server never share a database.
