@@ -244,12 +244,10 @@ def _term_counts(queryset, prefix: str, column: str, codes: dict, split: tuple =
     split_column, split_values = split
     if connections[queryset.db].vendor == "postgresql":
         extra = [split_column] if split_column else []
-        region, country = _partition(prefix)
         rows = (
-            queryset.values(region, country, *extra, column)
+            queryset.values_list(*_partition(prefix), *extra, column)
             .annotate(n=Count("*"))
             .order_by()
-            .values_list(region, country, *extra, column, "n")
         )
         for row in rows:
             # (country, region) is the partition key; see _key.

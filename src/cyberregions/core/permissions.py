@@ -310,17 +310,6 @@ def can_change_investigation(user, investigation) -> bool:
     return is_programme_staff(user) or investigation.host_region_id in coordinated_region_ids(user)
 
 
-def can_view_investigation(user, investigation, peer_region_ids=None) -> bool:
-    if can_change_investigation(user, investigation):
-        return True
-    regions = coordinated_region_ids(user)
-    if not regions:
-        return False
-    if peer_region_ids is None:
-        peer_region_ids = investigation.peer_regions.values_list("pk", flat=True)
-    return bool(regions & set(peer_region_ids))
-
-
 def can_update_follow_up(user, item) -> bool:
     """Tick an item done: its owner, or whoever may change the investigation."""
     if is_authenticated(user) and item.owner_id == user.pk:
@@ -361,10 +350,6 @@ def event_manage_scope(user) -> dict | None:
         "region_ids": coordinated_region_ids(user),
         "user_id": user.pk if is_authenticated(user) else None,
     }
-
-
-def can_view_event(user, event) -> bool:
-    return event.status != "draft" or can_manage_event(user, event)
 
 
 def can_register_for_event(user, event) -> bool:

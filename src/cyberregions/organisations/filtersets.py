@@ -205,10 +205,6 @@ class FacetResult:
     window_ids: list[int] | None = None
 
 
-def facet_counts(data, queryset=None) -> dict[str, list[dict]]:
-    return compute_facets(data, queryset).facets
-
-
 def compute_facets(
     data,
     queryset=None,

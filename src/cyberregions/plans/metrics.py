@@ -65,16 +65,6 @@ def rollups_for(reports: list[MonitoringReport]) -> dict[int, progress.Rollup]:
     return {report.pk: report_rollup(report, by_report[report.pk]) for report in reports}
 
 
-def reported_periods(plan_ids: Iterable[int]) -> dict[int, set[periods.Period]]:
-    done: dict[int, set] = defaultdict(set)
-    rows = MonitoringReport.objects.filter(
-        plan_id__in=list(plan_ids), status__in=REPORT_DONE_STATUSES
-    ).values_list("plan_id", "year", "semester")
-    for plan_id, year, semester in rows:
-        done[plan_id].add((year, semester))
-    return done
-
-
 def late_periods(plan: ActionPlan, reported: set, on: datetime.date) -> list[periods.Period]:
     return periods.late_periods(plan.implementation_started_on, plan.completed_on, on, reported)
 

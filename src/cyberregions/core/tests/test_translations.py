@@ -335,9 +335,9 @@ class EveryLanguagePagesTests(TestCase):
 
     def test_each_language_serves_the_home_page_with_its_own_navigation(self):
         for language in TRANSLATED_LANGUAGES:
-            with self.subTest(language=language), translation.override(language):
-                expected = [translation.gettext(label) for label in ("Log in", "Good practices")]
             with self.subTest(language=language):
+                with translation.override(language):
+                    expected = [translation.gettext(text) for text in ("Log in", "Good practices")]
                 self.assertNotIn("Log in", expected, "the login label is not translated")
                 self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
                 response = self.client.get("/")
