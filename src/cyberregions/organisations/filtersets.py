@@ -16,7 +16,7 @@ from cyberregions.taxonomy.models import Domain, Sector, Technology
 
 from . import search
 from .choices import ActorType, SizeClass, Status
-from .models import Organisation
+from .models import AtlasRow, Organisation
 
 SORTS = {
     "name": ("name", "id"),
@@ -215,7 +215,8 @@ def compute_facets(
     filter, so that choosing one value still shows how many the alternatives would give.
 
     One statement does it all. Its CTE holds the organisations matching the search and the
-    filters that are not facets, with their single-valued facet columns, read once. From
+    filters that are not facets, with their single-valued facet columns, read once from the
+    narrow atlas rows (``AtlasRow``), not from the wide organisation rows. From
     it, one grouped arm gives the five single-valued facets (each counted in Python from
     the grouped rows with the other facets' selections applied) and one arm per tag facet
     counts the tags of the organisations passing every other facet. The total falls out of
@@ -236,8 +237,13 @@ def compute_facets(
     filterset.form.cleaned_data = {
         key: (None if key in FACETS or key == "sort" else value) for key, value in cleaned.items()
     }
+    # The statement reads the narrow atlas rows, which carry every column a filter names; a
+    # restricted queryset (``visible_to`` may one day restrict) still bounds them.
+    rows = AtlasRow.objects.all()
+    if base.query.where:
+        rows = rows.filter(pk__in=base.values("pk"))
     try:
-        searched = filterset.filter_queryset(base).order_by()
+        searched = filterset.filter_queryset(rows).order_by()
     finally:
         filterset.form.cleaned_data = cleaned
 
@@ -304,8 +310,7 @@ def _facet_rows(
     connection = connections[searched.db]
     quote = connection.ops.quote_name
     columns = list(SCALAR_FACETS.values())
-    # The sort columns ride along only for the window: without them the CTE can be read from
-    # the covering index of the facet columns instead of the wide rows.
+    # The sort columns ride along only for the window.
     sort_columns = ["name", "founded", "employees"] if window is not None else []
     base_sql, base_params = searched.values_list(
         "id", *columns, *sort_columns

@@ -17,7 +17,7 @@ from .choices import (
     SizeClass,
     Status,
 )
-from .querysets import OrganisationQuerySet
+from .querysets import AtlasRowQuerySet, OrganisationQuerySet
 from .sizeclass import size_class
 
 
@@ -155,6 +155,49 @@ class Organisation(TimeStampedModel):
     @property
     def product_lines(self) -> list[str]:
         return [line.strip() for line in self.products_services.splitlines() if line.strip()]
+
+
+class AtlasRow(models.Model):
+    """A narrow copy of each organisation's filter and sort columns, written by database
+    triggers on ``organisations_organisation`` (migration 0004), never by the application.
+
+    The atlas counts its facets over the organisations matching a search: thousands of
+    rows. Read from the organisation table, each costs a page of its own (rows of 1.6 kB
+    with their texts); here forty rows share a page. On PostgreSQL the table also holds the
+    search vector and its GIN index, so that the index points at these narrow rows."""
+
+    id = models.BigIntegerField(primary_key=True)
+    country = models.ForeignKey(
+        "geo.Country",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    region = models.ForeignKey(
+        "geo.Region",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    actor_type = models.CharField(max_length=12)
+    size_class = models.CharField(max_length=8)
+    core_business = models.BooleanField()
+    status = models.CharField(max_length=10)
+    name = models.CharField(max_length=200)
+    founded = models.PositiveSmallIntegerField(null=True)
+    employees = models.PositiveIntegerField(null=True)
+
+    objects = AtlasRowQuerySet.as_manager()
+
+    class Meta:
+        # Read-only for Django: the triggers write it, flush and cascades leave it to them.
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class OfferOrNeed(models.Model):

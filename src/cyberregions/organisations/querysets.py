@@ -37,3 +37,8 @@ class OrganisationQuerySet(models.QuerySet):
             "region__code",
             "region__name",
         )
+
+
+class AtlasRowQuerySet(models.QuerySet):
+    def search(self, query: str):
+        return search.filter_queryset(self, query)

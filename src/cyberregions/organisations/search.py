@@ -1,8 +1,9 @@
 """Full-text search over organisations, on the engine's own index.
 
 SQLite uses an FTS5 table kept beside ``organisations_organisation``; PostgreSQL a GIN index
-on ``search_vector``, a stored column generated from ``search_document``. Both match every
-word of the query as a prefix, so "crypt tallinn" finds "Cryptography … Tallinn".
+on ``search_vector``, a stored column generated from ``search_document``, and another on the
+stripped copy that triggers write to ``organisations_atlasrow``. Both match every word of
+the query as a prefix, so "crypt tallinn" finds "Cryptography … Tallinn".
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import BooleanField
 from django.db.models.expressions import Expression, RawSQL
 
@@ -59,13 +60,14 @@ class MatchesTsquery(Expression):
 
 
 def filter_queryset(queryset, query: str):
-    """Restrict ``queryset`` to organisations matching every word of ``query``."""
+    """Restrict ``queryset`` (of organisations or of their atlas rows) to those matching
+    every word of ``query``."""
     tokens = words(query)
     if not tokens:
         return queryset
-    if connection.vendor == "postgresql":
-        # On the row itself: the heap page the index points to is read once, for the match
-        # and for the other columns a query wants.
+    if connections[queryset.db].vendor == "postgresql":
+        # On the row itself (both tables have a vector): the page the index points to is read
+        # once, for the match and for the other columns a query wants.
         return queryset.filter(MatchesTsquery(" & ".join(f"{token}:*" for token in tokens)))
     match = " AND ".join(f'"{token}"*' for token in tokens)
     matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
