@@ -248,10 +248,11 @@ def compute_facets(
         filterset.form.cleaned_data = cleaned
 
     sort = cleaned.get("sort") or "name"
-    if not search.words(cleaned.get("q") or ""):
+    has_search = bool(search.words(cleaned.get("q") or ""))
+    if not has_search:
         # Without a search the page is a cheap indexed ORDER BY … LIMIT of its own.
         window = None
-    grouped_rows, tag_rows, window_ids = _facet_rows(searched, wanted, sort, window)
+    grouped_rows, tag_rows, window_ids = _facet_rows(searched, wanted, sort, window, has_search)
 
     # A grouped row counts for a facet when it passes every *other* facet's selection: when
     # it fails none (it also counts in the total) or fails that facet alone.
@@ -303,7 +304,11 @@ def compute_facets(
 
 
 def _facet_rows(
-    searched, wanted: dict[str, set], sort: str, window: tuple[int, int] | None
+    searched,
+    wanted: dict[str, set],
+    sort: str,
+    window: tuple[int, int] | None,
+    has_search: bool = True,
 ) -> tuple[list[tuple], dict[str, dict], list[int] | None]:
     """Runs the facet statement: the grouped rows of the single-valued facets, the count per
     term of each tag facet and, for a window, the ids in it."""
@@ -404,7 +409,10 @@ def _facet_rows(
             )
         )
     all_columns = ", ".join(quote(column) for column in [*columns, *sort_columns])
-    ctes = [f"searched (id, {all_columns}) AS MATERIALIZED ({base_sql})"]
+    # A search is run once and its matches kept; without one, each arm reads the covering
+    # index of the facet columns itself, cheaper than writing and rereading 120,000 rows.
+    materialised = "MATERIALIZED" if has_search else "NOT MATERIALIZED"
+    ctes = [f"searched (id, {all_columns}) AS {materialised} ({base_sql})"]
     ctes += [f"{name} AS MATERIALIZED ({sql})" for name, sql, _params in kept.values()]
     sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(arm for arm, _ in arms)
     params = [

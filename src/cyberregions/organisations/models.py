@@ -195,6 +195,15 @@ class AtlasRow(models.Model):
     class Meta:
         # Read-only for Django: the triggers write it, flush and cascades leave it to them.
         default_permissions = ()
+        indexes = [
+            # Counts without a search group over this index alone (SQLite's indexes carry
+            # the rowid, PostgreSQL's include the id).
+            models.Index(
+                fields=["country", "region", "actor_type", "size_class", "core_business"],
+                include=["id"],
+                name="org_atlas_facets_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -131,7 +131,16 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
-            options={"default_permissions": ()},
+            options={
+                "default_permissions": (),
+                "indexes": [
+                    models.Index(
+                        fields=["country", "region", "actor_type", "size_class", "core_business"],
+                        include=("id",),
+                        name="org_atlas_facets_idx",
+                    )
+                ],
+            },
         ),
         migrations.RunPython(
             run({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
