@@ -196,11 +196,9 @@ class AtlasRow(models.Model):
         # Read-only for Django: the triggers write it, flush and cascades leave it to them.
         default_permissions = ()
         indexes = [
-            # Counts without a search group over this index alone (SQLite's indexes carry
-            # the rowid, PostgreSQL's include the id).
+            # Counts without a search group over this index alone, and the id comes with.
             models.Index(
-                fields=["country", "region", "actor_type", "size_class", "core_business"],
-                include=["id"],
+                fields=["country", "region", "actor_type", "size_class", "core_business", "id"],
                 name="org_atlas_facets_idx",
             )
         ]

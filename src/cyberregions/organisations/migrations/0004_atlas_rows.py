@@ -135,8 +135,14 @@ class Migration(migrations.Migration):
                 "default_permissions": (),
                 "indexes": [
                     models.Index(
-                        fields=["country", "region", "actor_type", "size_class", "core_business"],
-                        include=("id",),
+                        fields=[
+                            "country",
+                            "region",
+                            "actor_type",
+                            "size_class",
+                            "core_business",
+                            "id",
+                        ],
                         name="org_atlas_facets_idx",
                     )
                 ],
