@@ -80,9 +80,9 @@ def raw_sql_timer():
     return run
 
 
-def median_ms(function, repeat: int, warm_up: int = 5) -> float:
+def median_ms(function, repeat: int, warm_up: int = 10) -> float:
     # Steady state: PostgreSQL's default 128 MB of shared buffers holds the pages of one
-    # query's working set only after a few runs push out what ran before.
+    # query's working set only after several runs push out what ran before.
     for _ in range(warm_up):
         function()
     samples = []
