@@ -166,3 +166,19 @@ class FacetCountOracleTests(TestCase):
                             # Past the end: the last page, as Django's paginator gives it.
                             start = (len(ordered) - 1) // PAGE_SIZE * PAGE_SIZE
                         self.assertEqual(shown, ordered[start : start + PAGE_SIZE])
+
+    def test_a_restricted_queryset_bounds_the_counts(self):
+        """The counts come from the atlas rows; a queryset narrower than every organisation
+        (``visible_to`` may one day restrict) still decides which of them count."""
+        rows = [row for row in self.rows() if row["country"] == {"FR"}]
+        french = Organisation.objects.filter(country__iso="FR")
+        for query in ("", "cloud"):
+            with self.subTest(q=query):
+                result = compute_facets(MultiValueDict({"q": [query]}), queryset=french)
+                expected_counts, expected_total = self.expected(rows, query, {})
+                counts = {
+                    facet: {entry["value"]: entry["count"] for entry in entries}
+                    for facet, entries in result.facets.items()
+                }
+                self.assertEqual(counts, expected_counts)
+                self.assertEqual(result.total, expected_total)
