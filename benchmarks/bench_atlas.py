@@ -19,6 +19,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY = {"q": "cloud", "country": ["FR", "IT"], "actor_type": ["sme"]}
+# Other pages a visitor opens, outside the target: the atlas as first opened, a search alone,
+# facets without a search, and a search that matches almost every organisation.
+OTHER_QUERIES = {
+    "no filter": {},
+    "q=cloud": {"q": "cloud"},
+    "domain=CRY&country=FR": {"domain": ["CRY"], "country": ["FR"]},
+    "q=secur&domain=CRY": {"q": "secur", "domain": ["CRY"]},
+}
 
 
 def setup_django(database_url: str) -> None:
@@ -98,6 +106,9 @@ def main() -> None:
     parser.add_argument("--size", type=int, required=True)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument(
+        "--other-queries", action="store_true", help="time OTHER_QUERIES instead (median of 7)"
+    )
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{ROOT / 'var' / f'bench-atlas-{args.size}.sqlite3'}"
     setup_django(url)
@@ -107,6 +118,15 @@ def main() -> None:
     from django.test import Client
 
     client = Client()
+    engine = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
+    if args.other_queries:
+        for label, query in OTHER_QUERIES.items():
+
+            def other(query=query) -> None:
+                assert client.get("/organisations/", query).status_code == 200
+
+            print(f"| {engine} | {args.size:,} | `{label}` | {median_ms(other, 7, 3):.1f} |")
+        return
 
     def page() -> int:
         response = client.get("/organisations/", QUERY)
@@ -117,7 +137,6 @@ def main() -> None:
     matches = raw()
     page_ms = median_ms(page, args.repeat)
     raw_ms = median_ms(raw, args.repeat)
-    engine = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
     print(
         f"| {engine} | {args.size:,} | {matches:,} | {page_ms:.1f} | {raw_ms:.2f} | "
         f"{page_ms / raw_ms:.1f}× |"

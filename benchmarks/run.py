@@ -56,6 +56,26 @@ def main() -> None:
         if url:
             run(["benchmarks/bench_atlas.py", "--size", str(size), "--database-url", url])
     print()
+    print("## Other atlas pages (not under a target)")
+    print()
+    print("| engine | organisations | query | page median (ms) |")
+    print("|---|---:|---|---:|")
+    sys.stdout.flush()
+    size = max(SIZES)
+    run(["benchmarks/bench_atlas.py", "--size", str(size), "--other-queries"])
+    url = postgres_url(f"bench_atlas_{size}")
+    if url:
+        run(
+            [
+                "benchmarks/bench_atlas.py",
+                "--size",
+                str(size),
+                "--database-url",
+                url,
+                "--other-queries",
+            ]
+        )
+    print()
     print("## Import of organisations")
     print()
     sys.stdout.flush()
