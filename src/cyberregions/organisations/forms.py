@@ -5,7 +5,7 @@ from cyberregions.core import permissions
 from cyberregions.core.forms import style_widgets
 from cyberregions.geo.models import Region
 
-from .models import ClaimRequest, Organisation
+from .models import ClaimRequest, Contact, Organisation
 
 EDITABLE_FIELDS = [
     "name",
@@ -65,6 +65,22 @@ class OrganisationForm(forms.ModelForm):
         if region and country and region.country_id != country.pk:
             self.add_error("region", _("This region is not in the chosen country."))
         return data
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["name", "role", "email", "phone", "public_consent"]
+        help_texts = {
+            "public_consent": _(
+                "Tick only with the person's agreement: the date is recorded, and the contact "
+                "is then shown to every visitor of the atlas."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self)
 
 
 class ClaimRequestForm(forms.ModelForm):

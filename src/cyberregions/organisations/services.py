@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -127,17 +128,44 @@ def delete_organisation(actor, organisation: Organisation) -> None:
     organisation.delete()
 
 
+CONTACT_FIELDS = ["name", "role", "email", "phone", "public_consent"]
+
+
 @transaction.atomic
-def record_contact_consent(actor, contact: Contact, consent: bool) -> Contact:
-    require(permissions.can_change_organisation(actor, contact.organisation))
-    before = {"public_consent": contact.public_consent}
-    contact.public_consent = consent
-    contact.consent_recorded_at = timezone.now() if consent else None
-    contact.save(update_fields=["public_consent", "consent_recorded_at"])
+def save_contact(actor, organisation: Organisation, data: dict, contact: Contact | None = None):
+    """Adds a contact to the organisation or changes one. Consent to being shown publicly is
+    dated when it is given and cleared when it is withdrawn."""
+    require(permissions.can_change_organisation(actor, organisation))
+    if contact is not None and contact.organisation_id != organisation.pk:
+        raise PermissionDenied
+    created = contact is None
+    contact = contact or Contact(organisation=organisation)
+    consent_before = contact.public_consent
+    for field in CONTACT_FIELDS:
+        setattr(contact, field, data[field])
+    if not contact.public_consent:
+        contact.consent_recorded_at = None
+    elif not consent_before or contact.consent_recorded_at is None:
+        contact.consent_recorded_at = timezone.now()
+    contact.full_clean()
+    contact.save()
+    # On the organisation's trail, without the person's data: nothing personal goes to logs.
     audit.record(
-        actor, "contact.consent", contact, before=before, after={"public_consent": consent}
+        actor,
+        "contact.create" if created else "contact.update",
+        organisation,
+        before=None if created else {"contact": contact.pk, "public_consent": consent_before},
+        after={"contact": contact.pk, "public_consent": contact.public_consent},
     )
     return contact
+
+
+@transaction.atomic
+def delete_contact(actor, contact: Contact) -> None:
+    organisation = contact.organisation
+    require(permissions.can_change_organisation(actor, organisation))
+    audit.record(actor, "contact.delete", organisation, before={"contact": contact.pk})
+    contact.delete()
 
 
 @transaction.atomic

@@ -13,5 +13,8 @@ urlpatterns = [
     path("claims/<int:pk>/", views.claim_decide, name="claim_decide"),
     path("<slug:slug>/", views.organisation_detail, name="detail"),
     path("<slug:slug>/edit/", views.organisation_edit, name="edit"),
+    path("<slug:slug>/contacts/", views.contact_list, name="contacts"),
+    path("<slug:slug>/contacts/<int:pk>/", views.contact_edit, name="contact_edit"),
+    path("<slug:slug>/contacts/<int:pk>/delete/", views.contact_delete, name="contact_delete"),
     path("<slug:slug>/claim/", views.organisation_claim, name="claim"),
 ]

@@ -14,7 +14,7 @@ from cyberregions.geo.models import Region
 from . import services
 from .choices import ActorType, ClaimStatus, ItemKind, SizeClass, Status
 from .filtersets import SORT_LABELS, OrganisationFilterSet, compute_facets
-from .forms import ClaimDecisionForm, ClaimRequestForm, OrganisationForm
+from .forms import ClaimDecisionForm, ClaimRequestForm, ContactForm, OrganisationForm
 from .models import ClaimRequest, Contact, OfferOrNeed, Organisation
 
 PAGE_SIZE = 25
@@ -204,6 +204,51 @@ def organisation_edit(request, slug):
         messages.success(request, _("Your changes have been saved."))
         return redirect(fresh)
     return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_list(request, slug):
+    """The organisation's contacts, public or not, and a form to add one."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(permissions.can_change_organisation(request.user, organisation))
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.save_contact(request.user, organisation, form.cleaned_data)
+        messages.success(request, _("The contact has been saved."))
+        return redirect("organisations:contacts", organisation.slug)
+    context = {
+        "organisation": organisation,
+        "contacts": organisation.contacts.order_by("name", "id"),
+        "form": form,
+    }
+    return render(request, "organisations/contacts.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_edit(request, slug, pk):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(permissions.can_change_organisation(request.user, organisation))
+    contact = get_object_or_404(Contact, pk=pk, organisation=organisation)
+    form = ContactForm(request.POST or None, instance=Contact.objects.get(pk=contact.pk))
+    if request.method == "POST" and form.is_valid():
+        services.save_contact(request.user, organisation, form.cleaned_data, contact)
+        messages.success(request, _("The contact has been saved."))
+        return redirect("organisations:contacts", organisation.slug)
+    context = {"organisation": organisation, "contact": contact, "form": form}
+    return render(request, "organisations/contacts.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def contact_delete(request, slug, pk):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(permissions.can_change_organisation(request.user, organisation))
+    contact = get_object_or_404(Contact, pk=pk, organisation=organisation)
+    services.delete_contact(request.user, contact)
+    messages.success(request, _("The contact has been deleted."))
+    return redirect("organisations:contacts", organisation.slug)
 
 
 def _form_data(form) -> dict:
