@@ -308,7 +308,7 @@ def _facet_rows(
     wanted: dict[str, set],
     sort: str,
     window: tuple[int, int] | None,
-    has_search: bool = True,
+    has_search: bool,
 ) -> tuple[list[tuple], dict[str, dict], list[int] | None]:
     """Runs the facet statement: the grouped rows of the single-valued facets, the count per
     term of each tag facet and, for a window, the ids in it."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -132,14 +131,12 @@ CONTACT_FIELDS = ["name", "role", "email", "phone", "public_consent"]
 
 
 @transaction.atomic
-def save_contact(actor, organisation: Organisation, data: dict, contact: Contact | None = None):
-    """Adds a contact to the organisation or changes one. Consent to being shown publicly is
+def save_contact(actor, contact: Contact, data: dict) -> Contact:
+    """Saves a new or stored contact of an organisation. Consent to being shown publicly is
     dated when it is given and cleared when it is withdrawn."""
+    organisation = contact.organisation
     require(permissions.can_change_organisation(actor, organisation))
-    if contact is not None and contact.organisation_id != organisation.pk:
-        raise PermissionDenied
-    created = contact is None
-    contact = contact or Contact(organisation=organisation)
+    created = contact.pk is None
     consent_before = contact.public_consent
     for field in CONTACT_FIELDS:
         setattr(contact, field, data[field])

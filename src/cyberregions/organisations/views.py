@@ -1,3 +1,5 @@
+from copy import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -195,8 +197,7 @@ def organisation_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    require(permissions.can_change_organisation(request.user, organisation))
+    organisation = _organisation_to_change(request, slug)
     form = OrganisationForm(request.POST or None, instance=organisation, user=request.user)
     if request.method == "POST" and form.is_valid():
         fresh = Organisation.objects.get(pk=organisation.pk)
@@ -206,45 +207,48 @@ def organisation_edit(request, slug):
     return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
 
 
+def _organisation_to_change(request, slug) -> Organisation:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(permissions.can_change_organisation(request.user, organisation))
+    return organisation
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_list(request, slug):
     """The organisation's contacts, public or not, and a form to add one."""
-    organisation = get_object_or_404(Organisation, slug=slug)
-    require(permissions.can_change_organisation(request.user, organisation))
-    form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.save_contact(request.user, organisation, form.cleaned_data)
-        messages.success(request, _("The contact has been saved."))
-        return redirect("organisations:contacts", organisation.slug)
-    context = {
-        "organisation": organisation,
-        "contacts": organisation.contacts.order_by("name", "id"),
-        "form": form,
-    }
-    return render(request, "organisations/contacts.html", context)
+    organisation = _organisation_to_change(request, slug)
+    return _contact_form(request, Contact(organisation=organisation))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_edit(request, slug, pk):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    require(permissions.can_change_organisation(request.user, organisation))
-    contact = get_object_or_404(Contact, pk=pk, organisation=organisation)
-    form = ContactForm(request.POST or None, instance=Contact.objects.get(pk=contact.pk))
+    organisation = _organisation_to_change(request, slug)
+    return _contact_form(request, get_object_or_404(Contact, pk=pk, organisation=organisation))
+
+
+def _contact_form(request, contact: Contact):
+    organisation = contact.organisation
+    # The form writes into its instance while validating; the service compares with the
+    # contact as stored.
+    form = ContactForm(request.POST or None, instance=copy(contact))
     if request.method == "POST" and form.is_valid():
-        services.save_contact(request.user, organisation, form.cleaned_data, contact)
+        services.save_contact(request.user, contact, form.cleaned_data)
         messages.success(request, _("The contact has been saved."))
         return redirect("organisations:contacts", organisation.slug)
-    context = {"organisation": organisation, "contact": contact, "form": form}
+    context = {"organisation": organisation, "form": form}
+    if contact.pk:
+        context["contact"] = contact
+    else:
+        context["contacts"] = organisation.contacts.order_by("name", "id")
     return render(request, "organisations/contacts.html", context)
 
 
 @login_required
 @require_http_methods(["POST"])
 def contact_delete(request, slug, pk):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    require(permissions.can_change_organisation(request.user, organisation))
+    organisation = _organisation_to_change(request, slug)
     contact = get_object_or_404(Contact, pk=pk, organisation=organisation)
     services.delete_contact(request.user, contact)
     messages.success(request, _("The contact has been deleted."))

@@ -48,7 +48,12 @@ class ContactPagesTests(PersonaTestCase):
         self.login(self.member)
         other = f"/organisations/{self.tuscan_sme.slug}/contacts/{self.hidden.pk}/"
         self.assertEqual(self.client.get(other).status_code, 404)
+        self.assertEqual(self.client.post(other, PERSON).status_code, 404)
         self.assertEqual(self.client.post(f"{other}delete/").status_code, 404)
+        # Deleting takes a POST: a link followed by a crawler deletes nothing.
+        self.login(self.coordinator)
+        own = f"/organisations/{self.breton_sme.slug}/contacts/{self.hidden.pk}/delete/"
+        self.assertEqual(self.client.get(own).status_code, 405)
         self.assertTrue(Contact.objects.filter(pk=self.hidden.pk).exists())
 
     def test_consent_is_dated_when_given_and_the_contact_is_shown_only_then(self):
