@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/", include("cyberregions.api.urls")),
     path("", organisation_views.home, name="home"),
     path("accounts/", include("cyberregions.accounts.urls")),
+    path("notifications/", include("cyberregions.core.urls")),
     path("organisations/", include("cyberregions.organisations.urls")),
     path("regions/", include("cyberregions.geo.urls")),
     path("vocabularies/", include("cyberregions.taxonomy.urls")),

@@ -1,15 +1,19 @@
+from django import forms
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.db import transaction
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from cyberregions.core import permissions
+from cyberregions.core import audit, permissions
 
 from . import throttle
+from .models import User
 
 
 def client_address(request) -> str:
@@ -54,13 +58,49 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password_reset_complete")
 
 
-@login_required
-@require_GET
-def profile(request):
-    user = request.user
-    context = {
+def _profile_context(user) -> dict:
+    return {
         "roles": permissions.role_names(user),
         "regions": user.region_memberships.select_related("region"),
         "organisations": user.organisation_memberships.select_related("organisation"),
+        "form": PreferencesForm(instance=user),
     }
-    return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_GET
+def profile(request):
+    return render(request, "accounts/profile.html", _profile_context(request.user))
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["language", "email_notifications"]
+        widgets = {"email_notifications": forms.RadioSelect}
+
+
+@login_required
+@require_POST
+def preferences(request):
+    """The person's language for notifications and how they want to be e-mailed."""
+    form = PreferencesForm(request.POST, instance=request.user)
+    if form.is_valid():
+        save_preferences(request.user, form.cleaned_data)
+        messages.success(request, _("Your preferences are saved."))
+        return redirect("accounts:profile")
+    return render(
+        request, "accounts/profile.html", {**_profile_context(request.user), "form": form}
+    )
+
+
+@transaction.atomic
+def save_preferences(user, data: dict) -> None:
+    fields = list(PreferencesForm.Meta.fields)
+    before = audit.snapshot(user, fields)
+    for name in fields:
+        setattr(user, name, data[name])
+    user.save(update_fields=fields)
+    audit.record(
+        user, "account.preferences", user, before=before, after=audit.snapshot(user, fields)
+    )

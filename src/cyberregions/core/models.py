@@ -1,11 +1,12 @@
-"""Abstract bases shared by every app, and the audit trail every service writes to.
+"""Abstract bases shared by every app, and the cross-cutting records every app writes to.
 
-The audit entry is the one concrete model here: all apps write to it, so it must sit at the
+The audit entry and the notification are concrete: all apps write them, so they sit at the
 top of the dependency order.
 """
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -47,3 +48,85 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class WorkflowStep(models.Model):
+    """One step of a workflow: who moved the object, from which state to which, when, why.
+
+    Each workflow keeps its history in a concrete subclass with a foreign key to its model
+    (see ``core.workflow``)."""
+
+    step = models.CharField(_("step"), max_length=30)
+    from_state = models.CharField(_("from"), max_length=30)
+    to_state = models.CharField(_("to"), max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    reason = models.TextField(_("why"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "id"]
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+
+
+class EmailState(models.TextChoices):
+    PENDING = "pending", _("To be sent")
+    DIGEST = "digest", _("Waiting for the daily digest")
+    SENT = "sent", _("Sent")
+    NOT_SENT = "not_sent", _("Not sent by e-mail")
+
+
+class Notification(models.Model):
+    """Something a person is told about, in the platform and, by their preference, by e-mail.
+
+    The title and the e-mail body are rendered in the recipient's language when the
+    notification is made, so that a digest or a retry sends exactly what the bell shows."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("message"), blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    email_state = models.CharField(
+        _("e-mail"), max_length=10, choices=EmailState.choices, default=EmailState.PENDING
+    )
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
+            models.Index(fields=["email_state", "recipient"], name="notification_email_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient}: {self.title}"
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None

@@ -1,8 +1,14 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
-from django.shortcuts import render
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+
+from . import notifications
+from .models import Notification
 
 
 @require_GET
@@ -28,3 +34,46 @@ def error_500(request):
 
 def error_403(request, exception):
     return render(request, "403.html", status=403)
+
+
+@login_required
+@require_GET
+def notification_list(request):
+    """The person's notifications, newest first; opening the page does not mark them read."""
+    page = Paginator(
+        Notification.objects.filter(recipient=request.user).only(
+            "title", "url", "created_at", "read_at", "kind"
+        ),
+        30,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/notifications.html",
+        {"page": page, "unread": notifications.unread_count(request.user)},
+    )
+
+
+@login_required
+@require_GET
+@never_cache
+def notification_bell(request):
+    """The bell's count, fetched by htmx after the page so that pages pay no query for it."""
+    return render(request, "core/_bell.html", {"unread": notifications.unread_count(request.user)})
+
+
+@login_required
+@require_POST
+def notification_read(request):
+    """Mark one notification (``id``) or all of them as read, then go where it points."""
+    raw = request.POST.get("id")
+    if raw is None:
+        notifications.mark_read(request.user)
+        return redirect("core:notifications")
+    try:
+        pk = int(raw)
+    except ValueError as error:
+        raise Http404 from error
+    item = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notifications.mark_read(request.user, [item.pk])
+    target = item.url if url_has_allowed_host_and_scheme(item.url, None) else ""
+    return redirect(target or "core:notifications")
