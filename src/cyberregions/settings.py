@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's assets for /api/docs/, from PyPI, never a CDN
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
     "cyberregions.core",
     "cyberregions.accounts",
     "cyberregions.geo",
@@ -216,6 +219,24 @@ if CACHE_URL.startswith("redis://"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background tasks (django-tasks, the backport of Django 6's Tasks API). The database backend
+# needs nothing beyond the database the site already has; RQ on Redis is the scale-out.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate" if TESTING else "database")
+REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
+TASK_BACKENDS = {
+    # Tests run tasks inside the request that enqueues them, so the existing view tests keep
+    # seeing the task's effect without a worker; tests of the worker itself pick "database".
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env_int("RQ_JOB_TIMEOUT", 1800)}}
+# A run still "running" this long after its last sign of life has lost its worker.
+TASK_RUN_STALE_SECONDS = env_int("TASK_RUN_STALE_SECONDS", 1800)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "cyberregions <no-reply@localhost>")
