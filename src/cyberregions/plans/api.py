@@ -7,9 +7,9 @@ from rest_framework import serializers, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.permissions import IsAuthenticated
 
-from cyberregions.core import permissions
+from cyberregions.core.permissions import ApiPermission
 
-from . import metrics
+from . import metrics, permissions
 from .filtersets import PlanFilterSet, ReportFilterSet
 from .models import (
     Action,
@@ -219,7 +219,7 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ReportSerializer
     filterset_class = ReportFilterSet
     authentication_classes = [TokenAuthentication, SessionAuthentication]
-    permission_classes = [IsAuthenticated, permissions.ApiPermission]
+    permission_classes = [IsAuthenticated, ApiPermission]
 
     def get_queryset(self):
         return (

@@ -1,7 +1,6 @@
 from django.db import models
 
-from cyberregions.core import permissions
-
+from . import permissions
 from .choices import PUBLIC_PLAN_STATUSES
 
 

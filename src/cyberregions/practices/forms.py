@@ -2,11 +2,12 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from cyberregions.core import permissions
 from cyberregions.core.forms import style_widgets as style
+from cyberregions.core.permissions import coordinated_region_ids, is_programme_staff
 from cyberregions.geo.models import Region
 from cyberregions.organisations.models import Organisation
 
+from . import permissions
 from .choices import CommentKind
 from .models import FollowUp, Investigation, Practice, PracticeFigure
 
@@ -217,8 +218,8 @@ class InvestigationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         partner_regions = Region.objects.filter(is_partner_territory=True).select_related("country")
         hosts = partner_regions
-        if not permissions.is_programme_staff(user):
-            allowed = set(permissions.coordinated_region_ids(user))
+        if not is_programme_staff(user):
+            allowed = set(coordinated_region_ids(user))
             if self.instance.pk:
                 allowed.add(self.instance.host_region_id)
             hosts = hosts.filter(pk__in=allowed)

@@ -1,8 +1,6 @@
 from django.db import models
 
-from cyberregions.core import permissions
-
-from . import search
+from . import permissions, search
 from .choices import PracticeStatus
 
 

@@ -17,11 +17,16 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cyberregions.core import permissions
-from cyberregions.core.permissions import require
+from cyberregions.core.permissions import (
+    coordinated_region_ids,
+    is_authenticated,
+    is_coordinator,
+    is_programme_staff,
+    require,
+)
 from cyberregions.geo.models import Region
 
-from . import services
+from . import permissions, services
 from .choices import Action
 from .filtersets import SORT_LABELS, PracticeFilterSet
 from .forms import (
@@ -90,8 +95,7 @@ def practice_list(request):
         "sort_labels": SORT_LABELS,
         "current_sort": request.GET.get("sort", "title"),
         "can_create": permissions.can_create_practice(request.user),
-        "sees_unpublished": permissions.is_programme_staff(request.user)
-        or permissions.is_coordinator(request.user),
+        "sees_unpublished": is_programme_staff(request.user) or is_coordinator(request.user),
         "export_query": _export_query(request),
     }
     return render(request, "practices/list.html", context)
@@ -141,7 +145,7 @@ def practice_detail(request, slug):
         "can_express_interest": permissions.can_express_interest(user, practice),
         "my_interests": (
             Interest.objects.filter(practice=practice, user=user).select_related("region")
-            if permissions.is_authenticated(user)
+            if is_authenticated(user)
             else []
         ),
         "interests": (
@@ -395,8 +399,8 @@ def interest_withdraw(request, slug, pk):
 def transferability(request):
     require(permissions.can_view_transferability(request.user))
     regions = Region.objects.filter(is_partner_territory=True).order_by("name")
-    if not permissions.is_programme_staff(request.user):
-        regions = regions.filter(pk__in=permissions.coordinated_region_ids(request.user))
+    if not is_programme_staff(request.user):
+        regions = regions.filter(pk__in=coordinated_region_ids(request.user))
     code = request.GET.get("region")
     region = None
     if code:

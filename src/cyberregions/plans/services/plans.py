@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cyberregions.core import audit, permissions
-from cyberregions.core.permissions import require
+from cyberregions.core import audit
+from cyberregions.core.permissions import is_authenticated, is_programme_staff, require
 
-from .. import notifications, versions
+from .. import notifications, permissions, versions
 from ..choices import PlanStatus, PlanStep
 from ..models import Action, ActionPlan, Indicator, Milestone, PlanComment, PlanTransition
 
@@ -60,7 +60,7 @@ class PlanError(Exception):
 
 
 def _actor(actor):
-    return actor if permissions.is_authenticated(actor) else None
+    return actor if is_authenticated(actor) else None
 
 
 def _check(instance, exclude=()) -> None:
@@ -399,7 +399,7 @@ def transition(
         "plans/email/transition.txt",
         {
             "plan": plan,
-            "actor": actor if permissions.is_authenticated(actor) else None,
+            "actor": actor if is_authenticated(actor) else None,
             "step": PlanStep(step).label,
             "status": plan.get_status_display(),
             "reason": reason,
@@ -461,7 +461,7 @@ def add_comment(actor, plan: ActionPlan, body: str) -> PlanComment:
         raise PlanError(_("Write the comment, then send it."))
     comment = PlanComment.objects.create(plan=plan, author=_actor(actor), body=body[:4000])
     audit.record(actor, "plan.comment", comment, after={"plan": plan.pk, "body": comment.body})
-    staff_wrote = permissions.is_programme_staff(actor) and not permissions.owns_plan(actor, plan)
+    staff_wrote = is_programme_staff(actor) and not permissions.owns_plan(actor, plan)
     recipients = (
         notifications.region_people(plan) if staff_wrote else notifications.programme_staff()
     )

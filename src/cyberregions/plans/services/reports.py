@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cyberregions.core import audit, permissions
-from cyberregions.core.permissions import require
+from cyberregions.core import audit
+from cyberregions.core.permissions import is_authenticated, require
 from cyberregions.practices import uploads
 
-from .. import notifications, periods
+from .. import notifications, periods, permissions
 from ..choices import (
     NEEDS_EXPLANATION,
     REPORT_EDITABLE_STATUSES,
@@ -45,7 +45,7 @@ class EvidenceRefused(ReportError):
 
 
 def _actor(actor):
-    return actor if permissions.is_authenticated(actor) else None
+    return actor if is_authenticated(actor) else None
 
 
 def max_evidence_bytes() -> int:

@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cyberregions.core import permissions
 from cyberregions.core.permissions import require
 
-from .. import metrics
+from .. import metrics, permissions
 from ..choices import ActionStatus, Rag, ReportStatus
 from ..models import Action, ActionProgress, MonitoringReport
 from .plans import visible_plan

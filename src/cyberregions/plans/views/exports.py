@@ -11,9 +11,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from cyberregions.core import permissions
-
-from .. import metrics, pdf, versions
+from .. import metrics, pdf, permissions, versions
 from ..choices import ReportStatus
 from ..filtersets import ActionFilterSet, PlanFilterSet, ReportFilterSet
 from ..models import Action, ActionCitation, ActionPlan, MonitoringReport

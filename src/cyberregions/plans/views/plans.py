@@ -11,10 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cyberregions.core import permissions
-from cyberregions.core.permissions import require
+from cyberregions.core.permissions import is_coordinator, is_programme_staff, require
 
-from .. import diffing, metrics, services, versions
+from .. import diffing, metrics, permissions, services, versions
 from ..choices import PlanStep
 from ..filtersets import PlanFilterSet
 from ..forms import (
@@ -55,8 +54,7 @@ def plan_list(request):
         "query_string": params.urlencode(),
         "can_create": permissions.can_create_plan(request.user),
         "can_overview": permissions.can_view_plans_overview(request.user),
-        "sees_unpublished": permissions.is_programme_staff(request.user)
-        or permissions.is_coordinator(request.user),
+        "sees_unpublished": is_programme_staff(request.user) or is_coordinator(request.user),
     }
     return render(request, "plans/list.html", context)
 

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cyberregions.core import audit, permissions
+from cyberregions.core import audit
 from cyberregions.core.permissions import require
 from cyberregions.practices.uploads import CONTENT_TYPES
 
-from .. import metrics, periods, services
+from .. import metrics, periods, permissions, services
 from ..choices import ReportStatus, ReportStep
 from ..forms import (
     EntryForm,

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cyberregions.core import audit, permissions
-from cyberregions.core.permissions import require
+from cyberregions.core import audit
+from cyberregions.core.permissions import is_authenticated, require
 from cyberregions.geo.models import RegionMembership
 
-from .. import notifications
+from .. import notifications, permissions
 from ..choices import PEER_REVIEW_MIN_COUNTRIES, InvestigationKind
 from ..models import FollowUp, Investigation
 from .practices import WorkflowError
@@ -69,7 +69,7 @@ def create_investigation(actor, data: dict) -> Investigation:
     host = data["host_region"]
     require(permissions.can_create_investigation(actor, host.pk))
     check_peers(data["kind"], host, data.get("peer_regions", []))
-    investigation = Investigation(created_by=actor if permissions.is_authenticated(actor) else None)
+    investigation = Investigation(created_by=actor if is_authenticated(actor) else None)
     _apply(investigation, data)
     audit.record(
         actor,

@@ -12,10 +12,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cyberregions.core import audit, permissions
-from cyberregions.core.permissions import require
+from cyberregions.core import audit
+from cyberregions.core.permissions import is_admin, is_authenticated, require
 
-from .. import notifications, uploads
+from .. import notifications, permissions, uploads
 from ..choices import AWAITING_STAFF, Action, CommentKind, PracticeStatus
 from ..models import Attachment, Comment, Interest, Practice, PracticeFigure, Transition
 
@@ -107,7 +107,7 @@ def create_practice(actor, data: dict, figures: list[dict] | None = None) -> Pra
     practice = Practice(
         slug=unique_slug(data["title"]),
         status=PracticeStatus.DRAFT,
-        author=actor if permissions.is_authenticated(actor) else None,
+        author=actor if is_authenticated(actor) else None,
     )
     _apply(practice, data, figures)
     audit.record(actor, "practice.create", practice, after=snapshot(practice))
@@ -235,7 +235,7 @@ def transition(actor, practice: Practice, action: str, reason: str = "") -> Prac
         action=action,
         from_status=before,
         to_status=rule.target,
-        actor=actor if permissions.is_authenticated(actor) else None,
+        actor=actor if is_authenticated(actor) else None,
         at=now,
         reason=reason,
     )
@@ -330,7 +330,7 @@ def add_attachment(actor, practice: Practice, uploaded, title: str = "") -> Atta
         kind=info.kind,
         size=info.size,
         sha256=info.sha256,
-        uploaded_by=actor if permissions.is_authenticated(actor) else None,
+        uploaded_by=actor if is_authenticated(actor) else None,
     )
     attachment.file.save(info.name, uploaded, save=False)
     stored = attachment.file.name
@@ -424,7 +424,7 @@ def express_interest(actor, practice: Practice, region, message: str = "", conse
 
 @transaction.atomic
 def withdraw_interest(actor, interest: Interest) -> None:
-    require(permissions.is_admin(actor) or interest.user_id == getattr(actor, "pk", None))
+    require(is_admin(actor) or interest.user_id == getattr(actor, "pk", None))
     audit.record(
         actor,
         "practice.interest.withdraw",
