@@ -12,6 +12,7 @@ urlpatterns = [
     path("", organisation_views.home, name="home"),
     path("accounts/", include("cyberregions.accounts.urls")),
     path("notifications/", include("cyberregions.core.urls")),
+    path("tasks/", include("cyberregions.core.task_urls")),
     path("organisations/", include("cyberregions.organisations.urls")),
     path("regions/", include("cyberregions.geo.urls")),
     path("vocabularies/", include("cyberregions.taxonomy.urls")),

@@ -130,3 +130,66 @@ class Notification(models.Model):
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+
+class TaskRunStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting for a worker")
+    RUNNING = "running", _("Running")
+    SUCCEEDED = "succeeded", _("Finished")
+    FAILED = "failed", _("Failed")
+
+
+class TaskRun(models.Model):
+    """A background job a person started and follows on its progress page.
+
+    The task's own result lives in the task backend (database or Redis) and is pruned there;
+    this row is what the requester sees: progress, the outcome's link, or why it failed.
+    ``attempt`` grows on each start, so a worker that outlived its run cannot apply it."""
+
+    FINISHED = (TaskRunStatus.SUCCEEDED, TaskRunStatus.FAILED)
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="task_runs",
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    title = models.CharField(_("title"), max_length=300)
+    status = models.CharField(
+        _("status"), max_length=10, choices=TaskRunStatus.choices, default=TaskRunStatus.QUEUED
+    )
+    progress_done = models.PositiveIntegerField(_("done"), default=0)
+    progress_total = models.PositiveIntegerField(_("total"), null=True, blank=True)
+    failure_message = models.TextField(_("why it failed"), blank=True)
+    result_url = models.CharField(_("result link"), max_length=500, blank=True)
+    result_label = models.CharField(_("result link text"), max_length=200, blank=True)
+    result_file = models.FileField(_("result file"), upload_to="task-results/", blank=True)
+    task_path = models.CharField(_("task"), max_length=200)
+    arguments = models.JSONField(_("arguments"), default=dict, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    task_result_id = models.CharField(_("task result id"), max_length=64, blank=True)
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=0)
+    created_at = models.DateTimeField(_("requested"), default=timezone.now)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("background task")
+        verbose_name_plural = _("background tasks")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "heartbeat_at"], name="task_run_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def percent(self) -> int | None:
+        if not self.progress_total:
+            return None
+        return min(100, round(100 * self.progress_done / self.progress_total))
