@@ -156,15 +156,18 @@ def run_progress(run: TaskRun) -> Callable[[int, int | None], None]:
 
 
 @contextmanager
-def applying(run: TaskRun) -> Iterator[TaskRun]:
-    """One transaction for the task's writes, entered only while this attempt owns the run."""
+def applying(run: TaskRun, **outcome: Any) -> Iterator[TaskRun]:
+    """One transaction for the task's writes, entered only while this attempt owns the run.
+
+    Unless the body calls ``succeed`` itself, the run succeeds with ``outcome`` (its
+    arguments) when the body ends, in the same transaction as the writes."""
     with transaction.atomic():
         locked = TaskRun.objects.select_for_update().get(pk=run.pk)
         if locked.status != TaskRunStatus.RUNNING or locked.attempt != run.attempt:
             raise RunNoLongerOwned(run.pk)
         yield locked
         if locked.status == TaskRunStatus.RUNNING:
-            succeed(locked)
+            succeed(locked, **outcome)
 
 
 def succeed(

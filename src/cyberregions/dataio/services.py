@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 
 from django.conf import settings
 from django.db import transaction
@@ -101,17 +103,31 @@ def preview_import(
 
 
 def confirm_import(
-    actor, record: OrganisationImport, *, only_valid: bool = False, progress: Progress | None = None
+    actor,
+    record: OrganisationImport,
+    *,
+    only_valid: bool = False,
+    progress: Progress | None = None,
+    write_guard: Callable[[], AbstractContextManager] | None = None,
 ) -> tuple[ImportPlan, dict]:
     """Write a previewed file. The file is checked again against the atlas as it is now; when
-    it has errors nothing is written unless ``only_valid`` is chosen."""
+    it has errors nothing is written unless ``only_valid`` is chosen.
+
+    ``write_guard`` is entered inside the writing transaction, before anything is written: a
+    background task passes its run's guard, so the import and the run's outcome commit together
+    (and a run that was already applied applies nothing)."""
     require(
         permissions.can_see_import(actor, record)
         and permissions.can_import_organisations(actor, record.region_id)
     )
     if record.status != ImportStatus.PREVIEWED:
         raise ImportRefused(_("This import is already closed."))
-    plan = plan_import(read_table(bytes(record.content), record.encoding), actor, record.region)
+    plan = plan_import(
+        read_table(bytes(record.content), record.encoding),
+        actor,
+        record.region,
+        progress=progress,
+    )
     if plan.has_errors and not only_valid:
         raise ImportRefused(
             _(
@@ -120,7 +136,7 @@ def confirm_import(
             ),
             plan,
         )
-    with transaction.atomic():
+    with transaction.atomic(), (write_guard() if write_guard else nullcontext()):
         locked = OrganisationImport.objects.select_for_update().get(pk=record.pk)
         if locked.status != ImportStatus.PREVIEWED:
             raise ImportRefused(_("This import is already closed."))

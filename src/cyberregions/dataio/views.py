@@ -12,7 +12,8 @@ from cyberregions.core import permissions
 from cyberregions.core.permissions import require
 
 from . import exporters, services, skos, template_files
-from .choices import ImportSource
+from . import tasks as import_tasks
+from .choices import ImportSource, ImportStatus
 from .columns import IMPORT_COLUMNS
 from .exports import ORGANISATIONS
 from .forms import ImportConfirmForm, ImportUploadForm
@@ -122,29 +123,35 @@ def import_detail(request, pk):
 @login_required
 @require_POST
 def import_confirm(request, pk):
+    """Start the import as a background task and follow it on its progress page.
+
+    What the preview already knows is refused here at once (a closed import, errors without
+    "only the valid rows"); the task checks the file against the atlas again before writing."""
     record = _own_import(request, pk)
+    require(permissions.can_import_organisations(request.user, record.region_id))
     form = ImportConfirmForm(request.POST)
     only_valid = form.is_valid() and form.cleaned_data["only_valid"]
-    try:
-        _plan, counts = services.confirm_import(request.user, record, only_valid=only_valid)
-    except services.ImportRefused as error:
-        messages.error(request, str(error.message))
-        report = error.plan.report() if error.plan else record.report
+    running = import_tasks.unfinished_run(record)
+    if running is not None:
+        return redirect("tasks:detail", pk=running.pk)
+    refusal = None
+    if record.status != ImportStatus.PREVIEWED:
+        refusal = _("This import is already closed.")
+    elif record.error_count and not only_valid:
+        refusal = _(
+            "The file has errors, so nothing was imported. Correct them, or import only "
+            "the valid rows."
+        )
+    if refusal:
+        messages.error(request, refusal)
         return render(
             request,
             "dataio/import_detail.html",
-            {"record": record, "report": report, "form": form},
+            {"record": record, "report": record.report, "form": form},
             status=409,
         )
-    except FileRefused as error:
-        messages.error(request, str(error.message))
-        return redirect(record)
-    messages.success(
-        request,
-        _("Import done: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
-        % counts,
-    )
-    return redirect(record)
+    run = import_tasks.start_confirm(request.user, record, only_valid=only_valid)
+    return redirect("tasks:detail", pk=run.pk)
 
 
 @login_required

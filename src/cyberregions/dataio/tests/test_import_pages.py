@@ -6,7 +6,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from cyberregions.core.models import AuditEntry
+from cyberregions.core.models import AuditEntry, TaskRun
 from cyberregions.dataio.columns import TEMPLATE_COLUMNS
 from cyberregions.dataio.models import OrganisationImport
 from cyberregions.dataio.services import MAX_UPLOAD_BYTES
@@ -106,8 +106,12 @@ class ImportPageTests(PersonaTestCase):
 
     def test_confirming_writes_the_file(self):
         record = self.preview(GOOD)
-        response = self.client.post(f"/data/import/{record.pk}/confirm/", follow=True)
-        self.assertContains(response, "Import done: 2 created")
+        response = self.client.post(f"/data/import/{record.pk}/confirm/")
+        run = TaskRun.objects.get(kind="dataio.import")
+        self.assertRedirects(response, f"/tasks/{run.pk}/")
+        progress = self.client.get(response.url)
+        self.assertContains(progress, f'href="{record.get_absolute_url()}"')
+        self.assertEqual(run.status, "succeeded")
         self.assertEqual(Organisation.objects.get(name="Quimperlé Labs").region, self.brittany)
         record.refresh_from_db()
         self.assertEqual((record.status, record.content), ("imported", None))
