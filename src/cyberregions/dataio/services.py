@@ -136,7 +136,7 @@ def confirm_import(
             ),
             plan,
         )
-    with transaction.atomic(), (write_guard() if write_guard else nullcontext()):
+    with transaction.atomic(), write_guard() if write_guard else nullcontext():
         locked = OrganisationImport.objects.select_for_update().get(pk=record.pk)
         if locked.status != ImportStatus.PREVIEWED:
             raise ImportRefused(_("This import is already closed."))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -224,9 +226,18 @@ def _store(actor, event: Event, built: BuiltInstance, result: dict[str, Any]) ->
     return run
 
 
-def schedule_meetings(actor, event: Event, time_limit: float = DEFAULT_TIME_LIMIT) -> ScheduleRun:
+def schedule_meetings(
+    actor,
+    event: Event,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    *,
+    write_guard: Callable[[], AbstractContextManager] | None = None,
+) -> ScheduleRun:
     """Place every accepted request that can be placed, keep locked meetings where they are,
-    move the others as little as possible, and record why each request left out was."""
+    move the others as little as possible, and record why each request left out was.
+
+    ``write_guard`` is entered in the storing transaction before anything is written (a
+    background task's run guard: the schedule and the run's outcome commit together)."""
     require(permissions.can_manage_event(actor, event))
     if not event.is_brokerage:
         raise EventError(_("Only B2B brokerage events have meetings."))
@@ -238,7 +249,8 @@ def schedule_meetings(actor, event: Event, time_limit: float = DEFAULT_TIME_LIMI
     if problems:
         logger.error("Schedule for event %s failed validation: %s", event.pk, problems[:20])
         raise EventError(_("The scheduler produced an invalid schedule; nothing was changed."))
-    return _store(actor, event, built, result)
+    with transaction.atomic(), write_guard() if write_guard else nullcontext():
+        return _store(actor, event, built, result)
 
 
 # Changes by the organiser ----------------------------------------------------------------

@@ -16,6 +16,7 @@ from cyberregions.core import permissions
 from cyberregions.core.permissions import require
 
 from .. import reasons, services
+from .. import tasks as schedule_tasks
 from ..forms import GridForm, MeetingSessionFormSet, PlaceMeetingForm, PriorityForm
 from ..models import Meeting, MeetingRequest, ScheduleRun
 from ..pdf import pdf_response, render_pdf
@@ -145,25 +146,11 @@ def grid(request, slug):
 @login_required
 @require_POST
 def run_schedule(request, slug):
+    """Start the scheduler as a background task and follow it on its progress page; the
+    organiser page shows the outcome (the latest run) as before."""
     event = organiser_event(request, slug)
-    try:
-        run = services.schedule_meetings(request.user, event)
-    except services.EventError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            _(
-                "%(scheduled)d of %(accepted)d accepted requests scheduled; "
-                "%(percent)s of the upper bound."
-            )
-            % {
-                "scheduled": run.scheduled,
-                "accepted": run.accepted,
-                "percent": f"{100 * run.ratio:.1f} %" if run.ratio is not None else "—",
-            },
-        )
-    return redirect("events:organiser", event.slug)
+    run = schedule_tasks.unfinished_run(event) or schedule_tasks.start_schedule(request.user, event)
+    return redirect("tasks:detail", pk=run.pk)
 
 
 @login_required
