@@ -25,6 +25,8 @@ from django.utils.translation import gettext_lazy
 from . import audit
 from .permissions import is_authenticated, require
 
+THIS_ITEM = gettext_lazy("this item")
+
 
 class WorkflowError(Exception):
     """The step cannot be taken as asked: wrong state, a missing reason, a precondition."""
@@ -63,7 +65,8 @@ class Transition:
     message when a precondition fails at the time of the step; ``effect(step)`` changes the
     object's other fields through ``step.set`` and may raise ``WorkflowError``;
     ``after_save(step)`` runs once the row is saved (e.g. to freeze a version).
-    ``notify(obj)`` returns the people to tell; ``done`` is the message shown to the actor.
+    ``notify(obj)`` returns the people to tell; ``done`` is the message shown to the actor;
+    ``wrong_state(obj)`` may say better than the generic message why the state forbids it.
     """
 
     name: str
@@ -78,6 +81,7 @@ class Transition:
     effect: Callable[[Step], None] | None = None
     after_save: Callable[[Step], None] | None = None
     notify: Callable[[Any], Iterable] | None = None
+    wrong_state: Callable[[Any], str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,8 @@ class Workflow:
         transitions: Iterable[Transition],
         notice: Notice | None = None,
         state_field: str = "status",
-        object_word: Any = gettext_lazy("this item"),
+        object_word: Any = THIS_ITEM,
+        error: type[WorkflowError] = WorkflowError,
     ):
         self.model = model
         self.history = history
@@ -120,6 +125,8 @@ class Workflow:
         self.notice = notice
         self.state_field = state_field
         self.object_word = object_word
+        # The app's own error class, so that its views and tests catch one type.
+        self.error = error
 
     def __getitem__(self, name: str) -> Transition:
         return self.transitions[name]
@@ -149,7 +156,7 @@ class Workflow:
     def _transition(self, actor, obj, name, reason, params):
         transition = self.transitions.get(name)
         if transition is None:
-            raise WorkflowError(_("Unknown step."))
+            raise self.error(_("Unknown step."))
         require(transition.allowed(actor, obj))
         obj = self.model.objects.select_for_update().get(pk=obj.pk)
         # The permission is asked again on the locked row: a concurrent step may have
@@ -157,16 +164,18 @@ class Workflow:
         require(transition.allowed(actor, obj))
         before_state = self.state(obj)
         if before_state not in transition.sources:
-            raise WorkflowError(
+            if transition.wrong_state is not None and (problem := transition.wrong_state(obj)):
+                raise self.error(problem)
+            raise self.error(
                 _("This step is not possible while %(object)s is “%(status)s”.")
                 % {"object": self.object_word, "status": self.state_label(obj)}
             )
         reason = (reason or "").strip()
         if transition.needs_reason and not reason:
-            raise WorkflowError(str(transition.reason_prompt))
+            raise self.error(str(transition.reason_prompt))
         step = Step(actor=actor, obj=obj, name=name, reason=reason, params=params)
         if transition.check is not None and (problem := transition.check(step)):
-            raise WorkflowError(problem)
+            raise self.error(problem)
         if transition.effect is not None:
             transition.effect(step)
         target = transition.target if transition.target is not None else before_state

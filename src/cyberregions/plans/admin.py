@@ -23,7 +23,7 @@ class ActionInline(admin.StackedInline):
 class TransitionInline(admin.TabularInline):
     model = PlanTransition
     extra = 0
-    readonly_fields = ("step", "from_status", "to_status", "actor", "at", "reason")
+    readonly_fields = ("step", "from_state", "to_state", "actor", "at", "reason")
     can_delete = False
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
+    VALIDATED = "validated", _("Validated by programme staff")
     ENDORSED = "endorsed", _("Endorsed")
     IN_IMPLEMENTATION = "in_implementation", _("In implementation")
     COMPLETED = "completed", _("Completed")

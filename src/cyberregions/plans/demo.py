@@ -164,7 +164,7 @@ class Demo:
         self._freeze(self.submitted_on)
         self._step(
             PlanStep.VALIDATE,
-            PlanStatus.SUBMITTED,
+            PlanStatus.VALIDATED,
             self.submitted_on + datetime.timedelta(days=20),
             self.staff,
         )
@@ -237,8 +237,8 @@ class Demo:
         PlanTransition.objects.create(
             plan=self.plan,
             step=step,
-            from_status=previous,
-            to_status=target,
+            from_state=previous,
+            to_state=target,
             actor=actor,
             at=_moment(day),
             reason=reason,

@@ -20,7 +20,7 @@ class FigureInline(admin.TabularInline):
 class TransitionInline(admin.TabularInline):
     model = Transition
     extra = 0
-    readonly_fields = ("action", "from_status", "to_status", "actor", "at", "reason")
+    readonly_fields = ("step", "from_state", "to_state", "actor", "at", "reason")
     can_delete = False
 
 

@@ -224,9 +224,9 @@ def _walk(practice: Practice, state, author, staff, start: datetime.date) -> int
         steps.append(
             Transition(
                 practice=practice,
-                action=action,
-                from_status=status,
-                to_status=target,
+                step=action,
+                from_state=status,
+                to_state=target,
                 actor=actor,
                 at=at,
                 reason=reason,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cyberregions.core.models import TimeStampedModel
+from cyberregions.core.models import TimeStampedModel, WorkflowStep
 
 from . import search
 from .choices import (
@@ -216,33 +216,20 @@ class PracticeFigure(models.Model):
         return f"{self.label}: {value:f} {self.unit}".strip()
 
 
-class Transition(models.Model):
+class Transition(WorkflowStep):
     """One step of the validation workflow: who moved the practice, when, why."""
 
     practice = models.ForeignKey(
         Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="transitions"
     )
-    action = models.CharField(_("action"), max_length=20)
-    from_status = models.CharField(_("from"), max_length=20, choices=PracticeStatus.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=PracticeStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="practice_transitions",
-    )
-    at = models.DateTimeField(_("when"), default=timezone.now)
-    reason = models.TextField(_("why"), blank=True)
+    from_state = models.CharField(_("from"), max_length=30, choices=PracticeStatus.choices)
+    to_state = models.CharField(_("to"), max_length=30, choices=PracticeStatus.choices)
 
-    class Meta:
-        verbose_name = _("workflow step")
-        verbose_name_plural = _("workflow steps")
-        ordering = ["at", "id"]
+    class Meta(WorkflowStep.Meta):
+        pass
 
     def __str__(self) -> str:
-        return f"{self.practice}: {self.from_status} → {self.to_status}"
+        return f"{self.practice}: {self.from_state} → {self.to_state}"
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

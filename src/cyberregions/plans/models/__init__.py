@@ -6,6 +6,7 @@ from .monitoring import (
     IndicatorValue,
     MonitoringReport,
     ReportReminder,
+    ReportTransition,
     period_label,
 )
 from .plans import (
@@ -33,5 +34,6 @@ __all__ = [
     "PlanTransition",
     "PlanVersion",
     "ReportReminder",
+    "ReportTransition",
     "period_label",
 ]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cyberregions.core.models import TimeStampedModel
+from cyberregions.core.models import TimeStampedModel, WorkflowStep
 
 from .. import periods
 from ..choices import (
@@ -127,6 +127,26 @@ class MonitoringReport(TimeStampedModel):
     @property
     def is_editable_state(self) -> bool:
         return self.status in REPORT_EDITABLE_STATUSES
+
+
+class ReportTransition(WorkflowStep):
+    """One step of a monitoring report's workflow: submitted, accepted, returned, and why."""
+
+    report = models.ForeignKey(
+        MonitoringReport,
+        verbose_name=_("monitoring report"),
+        on_delete=models.CASCADE,
+        related_name="transitions",
+    )
+    from_state = models.CharField(_("from"), max_length=30, choices=ReportStatus.choices)
+    to_state = models.CharField(_("to"), max_length=30, choices=ReportStatus.choices)
+
+    class Meta(WorkflowStep.Meta):
+        verbose_name = _("report step")
+        verbose_name_plural = _("report steps")
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.from_state} → {self.to_state}"
 
 
 class ActionProgress(models.Model):

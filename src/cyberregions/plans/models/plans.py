@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cyberregions.core.models import TimeStampedModel
+from cyberregions.core.models import TimeStampedModel, WorkflowStep
 
 from ..choices import (
     PUBLIC_PLAN_STATUSES,
@@ -340,7 +340,7 @@ class PlanVersion(models.Model):
         return gettext("%(plan)s, version %(number)s") % {"plan": self.plan, "number": self.number}
 
 
-class PlanTransition(models.Model):
+class PlanTransition(WorkflowStep):
     """One step of a plan's workflow: who, when, from which state to which, why."""
 
     plan = models.ForeignKey(
@@ -349,27 +349,14 @@ class PlanTransition(models.Model):
         on_delete=models.CASCADE,
         related_name="transitions",
     )
-    step = models.CharField(_("step"), max_length=20)
-    from_status = models.CharField(_("from"), max_length=20, choices=PlanStatus.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=PlanStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="plan_transitions",
-    )
-    at = models.DateTimeField(_("when"), default=timezone.now)
-    reason = models.TextField(_("why"), blank=True)
+    from_state = models.CharField(_("from"), max_length=30, choices=PlanStatus.choices)
+    to_state = models.CharField(_("to"), max_length=30, choices=PlanStatus.choices)
 
-    class Meta:
-        verbose_name = _("workflow step")
-        verbose_name_plural = _("workflow steps")
-        ordering = ["at", "id"]
+    class Meta(WorkflowStep.Meta):
+        pass
 
     def __str__(self) -> str:
-        return f"{self.plan}: {self.from_status} → {self.to_status}"
+        return f"{self.plan}: {self.from_state} → {self.to_state}"
 
 
 class PlanComment(models.Model):

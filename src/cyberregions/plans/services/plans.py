@@ -5,7 +5,6 @@ record."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from cyberregions.core import audit
 from cyberregions.core.permissions import is_authenticated, is_programme_staff, require
+from cyberregions.core.workflow import Notice, Step, Transition, Workflow, WorkflowError
 
 from .. import notifications, permissions, versions
 from ..choices import PlanStatus, PlanStep
@@ -55,7 +55,7 @@ ACTION_M2M = ("practices", "players")
 INDICATOR_FIELDS = ["kind", "name", "unit", "baseline", "target", "position"]
 
 
-class PlanError(Exception):
+class PlanError(WorkflowError):
     """The plan cannot change as asked (wrong state, missing information…)."""
 
 
@@ -216,87 +216,168 @@ def delete_indicator(actor, indicator: Indicator) -> None:
 # Workflow ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rule:
-    sources: tuple[str, ...]
-    target: str
-    allowed: object  # a permission helper (user, plan) -> bool
-    needs_reason: bool
-    notify: str  # "staff" or "region"
-    done: object  # message shown after the step
+def _submitted(step: Step) -> None:
+    if not step.obj.actions.exists():
+        raise PlanError(_("Add at least one action before submitting the plan."))
+    step.set(submitted_at=step.at, validated_by=None, validated_at=None)
 
 
-TRANSITIONS: dict[str, Rule] = {
-    PlanStep.SUBMIT: Rule(
-        (PlanStatus.DRAFT,),
-        PlanStatus.SUBMITTED,
-        permissions.can_submit_plan,
-        False,
-        "staff",
-        gettext_lazy("The plan has been submitted to programme staff; this version is frozen."),
-    ),
-    PlanStep.RETURN: Rule(
-        (PlanStatus.SUBMITTED,),
-        PlanStatus.DRAFT,
-        permissions.can_decide_plan,
-        True,
-        "region",
-        gettext_lazy("The plan has been returned to the region for changes."),
-    ),
-    PlanStep.VALIDATE: Rule(
-        (PlanStatus.SUBMITTED,),
-        PlanStatus.SUBMITTED,
-        permissions.can_decide_plan,
-        False,
-        "region",
-        gettext_lazy("The plan has been validated: the region may now have it endorsed."),
-    ),
-    PlanStep.ENDORSE: Rule(
-        (PlanStatus.SUBMITTED,),
-        PlanStatus.ENDORSED,
-        permissions.can_record_endorsement,
-        False,
-        "staff",
-        gettext_lazy("The endorsement has been recorded; the plan is now public."),
-    ),
-    PlanStep.START: Rule(
-        (PlanStatus.ENDORSED,),
-        PlanStatus.IN_IMPLEMENTATION,
-        permissions.can_run_plan,
-        False,
-        "staff",
-        gettext_lazy("The implementation has started: a monitoring report is due each semester."),
-    ),
-    PlanStep.COMPLETE: Rule(
-        (PlanStatus.IN_IMPLEMENTATION,),
-        PlanStatus.COMPLETED,
-        permissions.can_run_plan,
-        False,
-        "staff",
-        gettext_lazy("The plan is completed."),
-    ),
-}
+def _returned(step: Step) -> None:
+    step.set(validated_by=None, validated_at=None)
 
 
-def _ready(step: str, plan: ActionPlan) -> bool:
-    """Conditions beyond the state: a plan is validated once, and endorsed once validated."""
-    if step == PlanStep.VALIDATE:
-        return plan.validated_at is None
-    if step == PlanStep.ENDORSE:
-        return plan.validated_at is not None
-    return True
+def _validated(step: Step) -> None:
+    step.set(validated_by=_actor(step.actor), validated_at=step.at)
+
+
+def _endorsed(step: Step) -> None:
+    plan, endorsement = step.obj, step.params.get("endorsement") or {}
+    authority = (endorsement.get("authority") or "").strip()
+    signed_by = (endorsement.get("signed_by") or "").strip()
+    endorsed_on = endorsement.get("endorsed_on")
+    if not authority or not signed_by or endorsed_on is None:
+        raise PlanError(_("Say which authority endorsed the plan, who signed and when."))
+    if endorsed_on > timezone.localdate():
+        raise PlanError(_("The endorsement cannot be dated in the future."))
+    if plan.submitted_at and endorsed_on < timezone.localdate(plan.submitted_at):
+        raise PlanError(_("The endorsement cannot come before the plan was submitted."))
+    step.set(
+        endorsing_authority=authority[:250],
+        endorsed_by_name=signed_by[:200],
+        endorsed_on=endorsed_on,
+        endorsement_recorded_by=_actor(step.actor),
+    )
+
+
+def _started(step: Step) -> None:
+    started = step.params.get("on") or timezone.localdate()
+    if step.obj.endorsed_on and started < step.obj.endorsed_on:
+        raise PlanError(_("The implementation cannot start before the endorsement."))
+    step.set(implementation_started_on=started)
+
+
+def _completed(step: Step) -> None:
+    completed = step.params.get("on") or timezone.localdate()
+    started = step.obj.implementation_started_on
+    if started and completed < started:
+        raise PlanError(_("The plan cannot be completed before its implementation started."))
+    step.set(completed_on=completed)
+
+
+def _freeze_version(step: Step) -> None:
+    step.audit_after["version"] = versions.freeze(step.obj, step.actor).number
+
+
+def _subject(step: Step) -> str:
+    return _("[cyberregions] %(plan)s: %(status)s") % {
+        "plan": step.obj.title,
+        "status": step.obj.get_status_display(),
+    }
+
+
+def _context(step: Step) -> dict:
+    return {
+        "plan": step.obj,
+        "actor": _actor(step.actor),
+        "step": PlanStep(step.name).label,
+        "status": step.obj.get_status_display(),
+        "reason": step.reason,
+    }
+
+
+def _staff(plan):
+    return notifications.programme_staff()
+
+
+WORKFLOW = Workflow(
+    model=ActionPlan,
+    history=PlanTransition,
+    subject_field="plan",
+    audit_prefix="plan",
+    object_word=gettext_lazy("the plan"),
+    error=PlanError,
+    notice=Notice(
+        kind="plan.step",
+        subject=_subject,
+        template="plans/email/transition.txt",
+        context=_context,
+        url=lambda plan: plan.get_absolute_url(),
+    ),
+    transitions=[
+        Transition(
+            PlanStep.SUBMIT,
+            (PlanStatus.DRAFT,),
+            PlanStatus.SUBMITTED,
+            permissions.can_submit_plan,
+            gettext_lazy("The plan has been submitted to programme staff; this version is frozen."),
+            effect=_submitted,
+            after_save=_freeze_version,
+            notify=_staff,
+        ),
+        Transition(
+            PlanStep.RETURN,
+            (PlanStatus.SUBMITTED, PlanStatus.VALIDATED),
+            PlanStatus.DRAFT,
+            permissions.can_decide_plan,
+            gettext_lazy("The plan has been returned to the region for changes."),
+            needs_reason=True,
+            reason_prompt=gettext_lazy("Say why: the region will read it."),
+            effect=_returned,
+            notify=notifications.region_people,
+        ),
+        Transition(
+            PlanStep.VALIDATE,
+            (PlanStatus.SUBMITTED,),
+            PlanStatus.VALIDATED,
+            permissions.can_decide_plan,
+            gettext_lazy("The plan has been validated: the region may now have it endorsed."),
+            effect=_validated,
+            notify=notifications.region_people,
+        ),
+        Transition(
+            PlanStep.ENDORSE,
+            (PlanStatus.VALIDATED,),
+            PlanStatus.ENDORSED,
+            permissions.can_record_endorsement,
+            gettext_lazy("The endorsement has been recorded; the plan is now public."),
+            effect=_endorsed,
+            notify=_staff,
+            wrong_state=lambda plan: (
+                _("Programme staff validate the plan before its endorsement is recorded.")
+                if plan.status == PlanStatus.SUBMITTED
+                else None
+            ),
+        ),
+        Transition(
+            PlanStep.START,
+            (PlanStatus.ENDORSED,),
+            PlanStatus.IN_IMPLEMENTATION,
+            permissions.can_run_plan,
+            gettext_lazy(
+                "The implementation has started: a monitoring report is due each semester."
+            ),
+            effect=_started,
+            notify=_staff,
+        ),
+        Transition(
+            PlanStep.COMPLETE,
+            (PlanStatus.IN_IMPLEMENTATION,),
+            PlanStatus.COMPLETED,
+            permissions.can_run_plan,
+            gettext_lazy("The plan is completed."),
+            effect=_completed,
+            notify=_staff,
+        ),
+    ],
+)
+TRANSITIONS = WORKFLOW.transitions
 
 
 def allowed_steps(user, plan: ActionPlan) -> list[str]:
     """The steps ``user`` may take on ``plan`` as it stands, for buttons and links."""
-    return [
-        step
-        for step, rule in TRANSITIONS.items()
-        if plan.status in rule.sources and _ready(step, plan) and rule.allowed(user, plan)
-    ]
+    return WORKFLOW.available(user, plan)
 
 
-@transaction.atomic
 def transition(
     actor,
     plan: ActionPlan,
@@ -307,122 +388,7 @@ def transition(
 ) -> ActionPlan:
     """Move ``plan`` one step along its workflow, recording who, when and why. Submitting
     freezes a version; endorsing needs ``endorsement`` (authority, signed_by, endorsed_on)."""
-    rule = TRANSITIONS.get(step)
-    if rule is None:
-        raise PlanError(_("Unknown step."))
-    require(rule.allowed(actor, plan))
-    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
-    if plan.status not in rule.sources:
-        raise PlanError(
-            _("This step is not possible while the plan is “%(status)s”.")
-            % {"status": plan.get_status_display()}
-        )
-    reason = (reason or "").strip()
-    if rule.needs_reason and not reason:
-        raise PlanError(_("Say why: the region will read it."))
-    before = {
-        "status": plan.status,
-        "validated_by": plan.validated_by_id,
-        "endorsed_on": str(plan.endorsed_on) if plan.endorsed_on else None,
-    }
-    now = timezone.now()
-    today = timezone.localdate()
-    fields = ["status", "updated_at"]
-    if step == PlanStep.SUBMIT:
-        if not plan.actions.exists():
-            raise PlanError(_("Add at least one action before submitting the plan."))
-        plan.submitted_at = now
-        plan.validated_by, plan.validated_at = None, None
-        fields += ["submitted_at", "validated_by", "validated_at"]
-    elif step == PlanStep.RETURN:
-        plan.validated_by, plan.validated_at = None, None
-        fields += ["validated_by", "validated_at"]
-    elif step == PlanStep.VALIDATE:
-        if plan.validated_at is not None:
-            raise PlanError(_("This version of the plan is already validated."))
-        plan.validated_by, plan.validated_at = _actor(actor), now
-        fields += ["validated_by", "validated_at"]
-    elif step == PlanStep.ENDORSE:
-        if plan.validated_at is None:
-            raise PlanError(
-                _("Programme staff validate the plan before its endorsement is recorded.")
-            )
-        _endorse(plan, actor, endorsement or {}, today)
-        fields += [
-            "endorsing_authority",
-            "endorsed_by_name",
-            "endorsed_on",
-            "endorsement_recorded_by",
-        ]
-    elif step == PlanStep.START:
-        started = on or today
-        if plan.endorsed_on and started < plan.endorsed_on:
-            raise PlanError(_("The implementation cannot start before the endorsement."))
-        plan.implementation_started_on = started
-        fields.append("implementation_started_on")
-    elif step == PlanStep.COMPLETE:
-        completed = on or today
-        if plan.implementation_started_on and completed < plan.implementation_started_on:
-            raise PlanError(_("The plan cannot be completed before its implementation started."))
-        plan.completed_on = completed
-        fields.append("completed_on")
-    previous_status = plan.status
-    plan.status = rule.target
-    plan.save(update_fields=fields)
-    version = versions.freeze(plan, actor) if step == PlanStep.SUBMIT else None
-    PlanTransition.objects.create(
-        plan=plan,
-        step=step,
-        from_status=previous_status,
-        to_status=rule.target,
-        actor=_actor(actor),
-        at=now,
-        reason=reason,
-    )
-    after = {
-        "status": plan.status,
-        "validated_by": plan.validated_by_id,
-        "endorsed_on": str(plan.endorsed_on) if plan.endorsed_on else None,
-    }
-    if version is not None:
-        after["version"] = version.number
-    audit.record(actor, f"plan.{step}", plan, before=before, after=after, reason=reason)
-    recipients = (
-        notifications.programme_staff()
-        if rule.notify == "staff"
-        else notifications.region_people(plan)
-    )
-    notifications.send(
-        recipients,
-        _("[cyberregions] %(plan)s: %(status)s")
-        % {"plan": plan.title, "status": plan.get_status_display()},
-        "plans/email/transition.txt",
-        {
-            "plan": plan,
-            "actor": actor if is_authenticated(actor) else None,
-            "step": PlanStep(step).label,
-            "status": plan.get_status_display(),
-            "reason": reason,
-        },
-        exclude=actor,
-    )
-    return plan
-
-
-def _endorse(plan: ActionPlan, actor, endorsement: dict, today: datetime.date) -> None:
-    authority = (endorsement.get("authority") or "").strip()
-    signed_by = (endorsement.get("signed_by") or "").strip()
-    endorsed_on = endorsement.get("endorsed_on")
-    if not authority or not signed_by or endorsed_on is None:
-        raise PlanError(_("Say which authority endorsed the plan, who signed and when."))
-    if endorsed_on > today:
-        raise PlanError(_("The endorsement cannot be dated in the future."))
-    if plan.submitted_at and endorsed_on < timezone.localdate(plan.submitted_at):
-        raise PlanError(_("The endorsement cannot come before the plan was submitted."))
-    plan.endorsing_authority = authority[:250]
-    plan.endorsed_by_name = signed_by[:200]
-    plan.endorsed_on = endorsed_on
-    plan.endorsement_recorded_by = _actor(actor)
+    return WORKFLOW.transition(actor, plan, step, reason, endorsement=endorsement, on=on)
 
 
 def submit_plan(actor, plan, reason=""):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from cyberregions.core import audit
 from cyberregions.core.permissions import is_authenticated, require
+from cyberregions.core.workflow import Notice, Step, Transition, Workflow, WorkflowError
 from cyberregions.practices import uploads
 
 from .. import notifications, periods, permissions
@@ -33,10 +34,11 @@ from ..models import (
     Indicator,
     IndicatorValue,
     MonitoringReport,
+    ReportTransition,
 )
 
 
-class ReportError(Exception):
+class ReportError(WorkflowError):
     """The report cannot change as asked."""
 
 
@@ -209,127 +211,127 @@ def update_report(
 
 # Workflow of a report ---------------------------------------------------------------------
 
-DONE_MESSAGES = {
-    ReportStep.SUBMIT: gettext_lazy("The report has been submitted to programme staff."),
-    ReportStep.ACCEPT: gettext_lazy("The report has been accepted."),
-    ReportStep.RETURN: gettext_lazy("The report has been returned to the region."),
-}
+
+def _complete(step: Step) -> str | None:
+    entries = list(step.obj.entries.select_related("action"))
+    if not entries:
+        return _("The report holds no action.")
+    for entry in entries:
+        if entry.status in NEEDS_EXPLANATION and not entry.explanation.strip():
+            return _("Explain why action %(number)s is delayed or abandoned.") % {
+                "number": entry.action.position
+            }
+    return None
+
+
+def _submitted(step: Step) -> None:
+    step.set(submitted_at=step.at, submitted_by=_actor(step.actor))
+
+
+def _decided(step: Step) -> None:
+    step.set(decided_at=step.at, decided_by=_actor(step.actor), decision_reason=step.reason)
+
+
+def _not_yet_resubmitted(report) -> str | None:
+    if report.status == ReportStatus.RETURNED:
+        return _("A returned report must be resubmitted by the region before it can be accepted.")
+    return _("Only a submitted report can be accepted.")
+
+
+def _subject(step: Step) -> str:
+    report = step.obj
+    return _("[cyberregions] %(plan)s, report %(period)s: %(status)s") % {
+        "plan": report.plan.title,
+        "period": report.period_label,
+        "status": report.get_status_display(),
+    }
+
+
+def _staff(report):
+    return notifications.programme_staff()
+
+
+def _region(report):
+    return notifications.region_people(report.plan)
+
+
+WORKFLOW = Workflow(
+    model=MonitoringReport,
+    history=ReportTransition,
+    subject_field="report",
+    audit_prefix="plan.report",
+    object_word=gettext_lazy("the report"),
+    error=ReportError,
+    notice=Notice(
+        kind="plan.report.step",
+        subject=_subject,
+        template="plans/email/report.txt",
+        context=lambda step: {
+            "report": step.obj,
+            "status": step.obj.get_status_display(),
+            "reason": step.reason,
+        },
+        url=lambda report: report.get_absolute_url(),
+    ),
+    transitions=[
+        Transition(
+            ReportStep.SUBMIT,
+            REPORT_EDITABLE_STATUSES,
+            ReportStatus.SUBMITTED,
+            permissions.can_submit_report,
+            gettext_lazy("The report has been submitted to programme staff."),
+            check=_complete,
+            effect=_submitted,
+            notify=_staff,
+            wrong_state=lambda report: _("This report has already been submitted."),
+        ),
+        Transition(
+            ReportStep.ACCEPT,
+            (ReportStatus.SUBMITTED,),
+            ReportStatus.ACCEPTED,
+            permissions.can_decide_report,
+            gettext_lazy("The report has been accepted."),
+            effect=_decided,
+            notify=_region,
+            wrong_state=_not_yet_resubmitted,
+        ),
+        Transition(
+            ReportStep.RETURN,
+            (ReportStatus.SUBMITTED,),
+            ReportStatus.RETURNED,
+            permissions.can_decide_report,
+            gettext_lazy("The report has been returned to the region."),
+            needs_reason=True,
+            reason_prompt=gettext_lazy("Say why the report is returned: the region will read it."),
+            effect=_decided,
+            notify=_region,
+            wrong_state=lambda report: _("Only a submitted report can be returned."),
+        ),
+    ],
+)
+DONE_MESSAGES = {name: transition.done for name, transition in WORKFLOW.transitions.items()}
 
 
 def allowed_report_steps(user, report: MonitoringReport) -> list[str]:
-    steps = []
-    if report.status in REPORT_EDITABLE_STATUSES and permissions.can_submit_report(user, report):
-        steps.append(ReportStep.SUBMIT)
-    if report.status == ReportStatus.SUBMITTED and permissions.can_decide_report(user, report):
-        steps += [ReportStep.ACCEPT, ReportStep.RETURN]
-    return steps
-
-
-def _notify(report: MonitoringReport, actor, to_staff: bool, reason: str = "") -> None:
-    recipients = (
-        notifications.programme_staff() if to_staff else notifications.region_people(report.plan)
-    )
-    notifications.send(
-        recipients,
-        _("[cyberregions] %(plan)s, report %(period)s: %(status)s")
-        % {
-            "plan": report.plan.title,
-            "period": report.period_label,
-            "status": report.get_status_display(),
-        },
-        "plans/email/report.txt",
-        {"report": report, "status": report.get_status_display(), "reason": reason},
-        exclude=actor,
-    )
-
-
-def _record(actor, report, before: str, step: str, reason: str = "") -> None:
-    audit.record(
-        actor,
-        f"plan.report.{step}",
-        report,
-        before={"status": before},
-        after={"status": report.status},
-        reason=reason,
-    )
-
-
-@transaction.atomic
-def submit_report(actor, report: MonitoringReport) -> MonitoringReport:
-    """Submit a draft, or resubmit a returned report."""
-    report = _locked(report)
-    require(permissions.can_submit_report(actor, report))
-    if report.status not in REPORT_EDITABLE_STATUSES:
-        raise ReportError(_("This report has already been submitted."))
-    entries = list(report.entries.select_related("action"))
-    if not entries:
-        raise ReportError(_("The report holds no action."))
-    for entry in entries:
-        if entry.status in NEEDS_EXPLANATION and not entry.explanation.strip():
-            raise ReportError(
-                _("Explain why action %(number)s is delayed or abandoned.")
-                % {"number": entry.action.position}
-            )
-    before = report.status
-    report.status = ReportStatus.SUBMITTED
-    report.submitted_at, report.submitted_by = timezone.now(), _actor(actor)
-    report.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
-    _record(actor, report, before, ReportStep.SUBMIT)
-    _notify(report, actor, to_staff=True)
-    return report
-
-
-@transaction.atomic
-def accept_report(actor, report: MonitoringReport, remark: str = "") -> MonitoringReport:
-    require(permissions.can_decide_report(actor, report))
-    report = _locked(report)
-    if report.status == ReportStatus.RETURNED:
-        raise ReportError(
-            _("A returned report must be resubmitted by the region before it can be accepted.")
-        )
-    if report.status != ReportStatus.SUBMITTED:
-        raise ReportError(_("Only a submitted report can be accepted."))
-    before = report.status
-    report.status = ReportStatus.ACCEPTED
-    report.decided_at, report.decided_by = timezone.now(), _actor(actor)
-    report.decision_reason = (remark or "").strip()
-    report.save(
-        update_fields=["status", "decided_at", "decided_by", "decision_reason", "updated_at"]
-    )
-    _record(actor, report, before, ReportStep.ACCEPT, report.decision_reason)
-    _notify(report, actor, to_staff=False, reason=report.decision_reason)
-    return report
-
-
-@transaction.atomic
-def return_report(actor, report: MonitoringReport, reason: str) -> MonitoringReport:
-    require(permissions.can_decide_report(actor, report))
-    reason = (reason or "").strip()
-    if not reason:
-        raise ReportError(_("Say why the report is returned: the region will read it."))
-    report = _locked(report)
-    if report.status != ReportStatus.SUBMITTED:
-        raise ReportError(_("Only a submitted report can be returned."))
-    before = report.status
-    report.status = ReportStatus.RETURNED
-    report.decided_at, report.decided_by = timezone.now(), _actor(actor)
-    report.decision_reason = reason
-    report.save(
-        update_fields=["status", "decided_at", "decided_by", "decision_reason", "updated_at"]
-    )
-    _record(actor, report, before, ReportStep.RETURN, reason)
-    _notify(report, actor, to_staff=False, reason=reason)
-    return report
+    return WORKFLOW.available(user, report)
 
 
 def report_step(actor, report: MonitoringReport, step: str, reason: str = ""):
-    if step == ReportStep.SUBMIT:
-        return submit_report(actor, report)
-    if step == ReportStep.ACCEPT:
-        return accept_report(actor, report, reason)
-    if step == ReportStep.RETURN:
-        return return_report(actor, report, reason)
-    raise ReportError(_("Unknown step."))
+    """Take ``step`` on ``report``: submit, accept (with an optional remark) or return."""
+    return WORKFLOW.transition(actor, report, step, reason)
+
+
+def submit_report(actor, report: MonitoringReport) -> MonitoringReport:
+    """Submit a draft, or resubmit a returned report."""
+    return report_step(actor, report, ReportStep.SUBMIT)
+
+
+def accept_report(actor, report: MonitoringReport, remark: str = "") -> MonitoringReport:
+    return report_step(actor, report, ReportStep.ACCEPT, remark)
+
+
+def return_report(actor, report: MonitoringReport, reason: str) -> MonitoringReport:
+    return report_step(actor, report, ReportStep.RETURN, reason)
 
 
 # Evidence ---------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ class WorkflowTests(PlanTestCase):
         self.assertEqual(plan.versions.count(), 1)
         self.assertEqual([m.to for m in mail.outbox], [["staff@example.org"]])
         plan = services.validate_plan(self.staff, self.fresh())
+        self.assertEqual(plan.status, "validated")
         self.assertEqual(plan.validated_by, self.staff)
         plan = services.endorse_plan(
             self.coordinator,
@@ -50,12 +51,12 @@ class WorkflowTests(PlanTestCase):
         self.assertEqual(plan.implementation_started_on, timezone.localdate())
         plan = services.complete_plan(self.coordinator, self.fresh())
         self.assertEqual(plan.status, "completed")
-        steps = list(PlanTransition.objects.filter(plan=plan).values_list("step", "to_status"))
+        steps = list(PlanTransition.objects.filter(plan=plan).values_list("step", "to_state"))
         self.assertEqual(
             steps,
             [
                 ("submit", "submitted"),
-                ("validate", "submitted"),
+                ("validate", "validated"),
                 ("endorse", "endorsed"),
                 ("start", "in_implementation"),
                 ("complete", "completed"),
@@ -103,7 +104,21 @@ class WorkflowTests(PlanTestCase):
             )
         with self.assertRaises(services.PlanError):
             services.endorse_plan(self.coordinator, self.fresh(), "Council", "Director", tomorrow)
-        self.assertEqual(self.fresh().status, "submitted")
+        self.assertEqual(self.fresh().status, "validated")
+
+    def test_a_validated_plan_may_still_be_returned_and_loses_its_validation(self):
+        services.submit_plan(self.coordinator, self.fresh())
+        services.validate_plan(self.staff, self.fresh())
+        self.assertEqual(services.allowed_steps(self.staff, self.fresh()), ["return", "endorse"])
+        self.assertEqual(services.allowed_steps(self.coordinator, self.fresh()), ["endorse"])
+        with self.assertRaises(services.PlanError):
+            services.validate_plan(self.staff, self.fresh())
+        plan = services.return_plan(self.staff, self.fresh(), "The budget changed.")
+        self.assertEqual((plan.status, plan.validated_at), ("draft", None))
+        self.assertEqual(
+            list(plan.transitions.values_list("from_state", "to_state")),
+            [("draft", "submitted"), ("submitted", "validated"), ("validated", "draft")],
+        )
 
     def test_a_plan_without_actions_cannot_be_submitted(self):
         self.draft_action.delete()

@@ -18,7 +18,7 @@ from cyberregions.core.permissions import require
 from cyberregions.practices.uploads import CONTENT_TYPES
 
 from .. import metrics, periods, permissions, services
-from ..choices import ReportStatus, ReportStep
+from ..choices import REPORT_DONE_STATUSES, ReportStatus, ReportStep
 from ..forms import (
     EntryForm,
     EvidenceForm,
@@ -53,7 +53,7 @@ def plan_reports(request, pk):
     reports = list(plan.reports.select_related("submitted_by", "decided_by"))
     rollups = metrics.rollups_for(reports)
     today = timezone.localdate()
-    reported = {report.period for report in reports if report.status in ("submitted", "accepted")}
+    reported = {report.period for report in reports if report.status in REPORT_DONE_STATUSES}
     late = metrics.late_periods(plan, reported, today)
     can_start = permissions.can_start_report(request.user, plan)
     open_periods = services.open_periods(plan, today) if can_start else []

@@ -3,8 +3,6 @@ writes an audit record and notifies the people concerned."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,10 +12,12 @@ from django.utils.translation import gettext_lazy
 
 from cyberregions.core import audit
 from cyberregions.core.permissions import is_admin, is_authenticated, require
+from cyberregions.core.workflow import Notice, Step, Transition, Workflow, WorkflowError
 
 from .. import notifications, permissions, uploads
 from ..choices import AWAITING_STAFF, Action, CommentKind, PracticeStatus
-from ..models import Attachment, Comment, Interest, Practice, PracticeFigure, Transition
+from ..models import Attachment, Comment, Interest, Practice, PracticeFigure
+from ..models import Transition as PracticeStep
 
 AUDITED_FIELDS = [
     "title",
@@ -47,8 +47,7 @@ AUDITED_FIELDS = [
 TAG_FIELDS = ("other_organisations", "barriers", "domains")
 
 
-class WorkflowError(Exception):
-    """The practice cannot change as asked (wrong state, missing reason…)."""
+REASON_FOR_REGION = gettext_lazy("Say why: the region will read it.")
 
 
 class AttachmentRefused(WorkflowError):
@@ -130,143 +129,125 @@ def update_practice(actor, practice: Practice, data: dict, figures=None) -> Prac
 # The validation workflow -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rule:
-    sources: tuple[str, ...]
-    target: str
-    allowed: object  # a permission helper (user, practice) -> bool
-    needs_reason: bool
-    notify: str  # "staff" or "region"
-    done: object  # message shown after the step
+def _needs_barrier(step: Step) -> str | None:
+    if not step.obj.barriers.exists():
+        return _("Say which barrier the practice addresses before submitting it.")
+    return None
 
 
-TRANSITIONS: dict[str, Rule] = {
-    Action.SUBMIT: Rule(
-        (PracticeStatus.DRAFT,),
-        PracticeStatus.SUBMITTED,
-        permissions.can_submit_practice,
-        False,
-        "staff",
-        gettext_lazy("The practice has been submitted to programme staff."),
+def _validated(step: Step) -> None:
+    step.set(validated_by=step.actor if is_authenticated(step.actor) else None)
+    step.set(validated_at=step.at)
+
+
+def _published(step: Step) -> None:
+    step.set(published_at=step.at)
+
+
+def _staff(practice):
+    return notifications.programme_staff()
+
+
+def _subject(step: Step) -> str:
+    return _("[cyberregions] %(practice)s: %(status)s") % {
+        "practice": step.obj.title,
+        "status": step.obj.get_status_display(),
+    }
+
+
+def _context(step: Step) -> dict:
+    return {
+        "practice": step.obj,
+        "actor": step.actor,
+        "action": Action(step.name).label,
+        "status": step.obj.get_status_display(),
+        "reason": step.reason,
+    }
+
+
+WORKFLOW = Workflow(
+    model=Practice,
+    history=PracticeStep,
+    subject_field="practice",
+    audit_prefix="practice",
+    object_word=gettext_lazy("the practice"),
+    notice=Notice(
+        kind="practice.step",
+        subject=_subject,
+        template="practices/email/transition.txt",
+        context=_context,
+        url=lambda practice: practice.get_absolute_url(),
     ),
-    Action.REQUEST_CHANGES: Rule(
-        AWAITING_STAFF,
-        PracticeStatus.CHANGES_REQUESTED,
-        permissions.can_decide_practice,
-        True,
-        "region",
-        gettext_lazy("Changes have been requested from the region."),
-    ),
-    Action.RESUBMIT: Rule(
-        (PracticeStatus.CHANGES_REQUESTED,),
-        PracticeStatus.RESUBMITTED,
-        permissions.can_submit_practice,
-        False,
-        "staff",
-        gettext_lazy("The practice has been resubmitted to programme staff."),
-    ),
-    Action.VALIDATE: Rule(
-        AWAITING_STAFF,
-        PracticeStatus.VALIDATED,
-        permissions.can_decide_practice,
-        False,
-        "region",
-        gettext_lazy("The practice has been validated."),
-    ),
-    Action.PUBLISH: Rule(
-        (PracticeStatus.VALIDATED,),
-        PracticeStatus.PUBLISHED,
-        permissions.can_decide_practice,
-        False,
-        "region",
-        gettext_lazy("The practice is now published."),
-    ),
-    Action.REJECT: Rule(
-        (*AWAITING_STAFF, PracticeStatus.CHANGES_REQUESTED, PracticeStatus.VALIDATED),
-        PracticeStatus.REJECTED,
-        permissions.can_decide_practice,
-        True,
-        "region",
-        gettext_lazy("The practice has been rejected."),
-    ),
-}
+    transitions=[
+        Transition(
+            Action.SUBMIT,
+            (PracticeStatus.DRAFT,),
+            PracticeStatus.SUBMITTED,
+            permissions.can_submit_practice,
+            gettext_lazy("The practice has been submitted to programme staff."),
+            check=_needs_barrier,
+            notify=_staff,
+        ),
+        Transition(
+            Action.REQUEST_CHANGES,
+            AWAITING_STAFF,
+            PracticeStatus.CHANGES_REQUESTED,
+            permissions.can_decide_practice,
+            gettext_lazy("Changes have been requested from the region."),
+            needs_reason=True,
+            reason_prompt=REASON_FOR_REGION,
+            notify=notifications.region_people,
+        ),
+        Transition(
+            Action.RESUBMIT,
+            (PracticeStatus.CHANGES_REQUESTED,),
+            PracticeStatus.RESUBMITTED,
+            permissions.can_submit_practice,
+            gettext_lazy("The practice has been resubmitted to programme staff."),
+            check=_needs_barrier,
+            notify=_staff,
+        ),
+        Transition(
+            Action.VALIDATE,
+            AWAITING_STAFF,
+            PracticeStatus.VALIDATED,
+            permissions.can_decide_practice,
+            gettext_lazy("The practice has been validated."),
+            effect=_validated,
+            notify=notifications.region_people,
+        ),
+        Transition(
+            Action.PUBLISH,
+            (PracticeStatus.VALIDATED,),
+            PracticeStatus.PUBLISHED,
+            permissions.can_decide_practice,
+            gettext_lazy("The practice is now published."),
+            effect=_published,
+            notify=notifications.region_people,
+        ),
+        Transition(
+            Action.REJECT,
+            (*AWAITING_STAFF, PracticeStatus.CHANGES_REQUESTED, PracticeStatus.VALIDATED),
+            PracticeStatus.REJECTED,
+            permissions.can_decide_practice,
+            gettext_lazy("The practice has been rejected."),
+            needs_reason=True,
+            reason_prompt=REASON_FOR_REGION,
+            notify=notifications.region_people,
+        ),
+    ],
+)
+TRANSITIONS = WORKFLOW.transitions
 
 
 def allowed_actions(user, practice: Practice) -> list[str]:
     """The steps ``user`` may take on ``practice`` as it stands, for buttons and links."""
-    return [
-        action
-        for action, rule in TRANSITIONS.items()
-        if practice.status in rule.sources and rule.allowed(user, practice)
-    ]
+    return WORKFLOW.available(user, practice)
 
 
-@transaction.atomic
 def transition(actor, practice: Practice, action: str, reason: str = "") -> Practice:
     """Move ``practice`` one step along the workflow, recording who, when and why."""
-    rule = TRANSITIONS.get(action)
-    if rule is None:
-        raise WorkflowError(_("Unknown step."))
-    require(rule.allowed(actor, practice))
-    practice = Practice.objects.select_for_update().get(pk=practice.pk)
-    if practice.status not in rule.sources:
-        raise WorkflowError(
-            _("This step is not possible while the practice is “%(status)s”.")
-            % {"status": practice.get_status_display()}
-        )
-    reason = (reason or "").strip()
-    if rule.needs_reason and not reason:
-        raise WorkflowError(_("Say why: the region will read it."))
-    if action in (Action.SUBMIT, Action.RESUBMIT) and not practice.barriers.exists():
-        raise WorkflowError(_("Say which barrier the practice addresses before submitting it."))
-    before = practice.status
-    practice.status = rule.target
-    fields = ["status", "updated_at"]
-    now = timezone.now()
-    if action == Action.VALIDATE:
-        practice.validated_by, practice.validated_at = actor, now
-        fields += ["validated_by", "validated_at"]
-    if action == Action.PUBLISH:
-        practice.published_at = now
-        fields.append("published_at")
-    practice.save(update_fields=fields)
-    Transition.objects.create(
-        practice=practice,
-        action=action,
-        from_status=before,
-        to_status=rule.target,
-        actor=actor if is_authenticated(actor) else None,
-        at=now,
-        reason=reason,
-    )
-    audit.record(
-        actor,
-        f"practice.{action}",
-        practice,
-        before={"status": before},
-        after={"status": rule.target},
-        reason=reason,
-    )
-    recipients = (
-        notifications.programme_staff()
-        if rule.notify == "staff"
-        else notifications.region_people(practice)
-    )
-    notifications.send(
-        recipients,
-        _("[cyberregions] %(practice)s: %(status)s")
-        % {"practice": practice.title, "status": practice.get_status_display()},
-        "practices/email/transition.txt",
-        {
-            "practice": practice,
-            "actor": actor,
-            "action": Action(action).label,
-            "status": practice.get_status_display(),
-            "reason": reason,
-        },
-        exclude=actor,
-    )
-    return practice
+    return WORKFLOW.transition(actor, practice, action, reason)
 
 
 def submit_practice(actor, practice, reason=""):

@@ -43,7 +43,7 @@ class DemoCommandTests(PracticeTestCase):
         for practice in Practice.objects.published():
             self.assertEqual(
                 list(
-                    Transition.objects.filter(practice=practice).values_list("to_status", flat=True)
+                    Transition.objects.filter(practice=practice).values_list("to_state", flat=True)
                 ),
                 ["submitted", "validated", "published"],
             )

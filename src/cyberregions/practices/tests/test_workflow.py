@@ -55,7 +55,7 @@ class WorkflowTests(PracticeTestCase):
         self.assertIsNotNone(practice.published_at)
         steps = list(
             Transition.objects.filter(practice=practice).values_list(
-                "from_status", "to_status", "actor__username", "reason"
+                "from_state", "to_state", "actor__username", "reason"
             )
         )
         self.assertEqual(
