@@ -2,6 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cyberregions.plans import tasks
 from cyberregions.plans.periods import period_key
 from cyberregions.plans.services import remind_due_reports
 
@@ -18,8 +19,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Say what would be sent; send nothing."
         )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Hand the reminders to a task worker instead of sending them here.",
+        )
 
-    def handle(self, *args, date=None, dry_run=False, **options):
+    def handle(self, *args, date=None, dry_run=False, enqueue=False, **options):
+        if enqueue:
+            if date or dry_run:
+                raise CommandError("--enqueue checks today and sends: no --date or --dry-run.")
+            result = tasks.remind_due_reports.enqueue()
+            self.stdout.write(f"enqueued as task {result.id}")
+            return
         on = None
         if date:
             try:
