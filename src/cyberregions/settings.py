@@ -255,6 +255,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
+# Requests per period (DRF's notation) for visitors per address and users per account; see
+# cyberregions.core.throttles. The test suite sends every request from one address, so it runs
+# with generous limits, and the rate-limit tests put the configured ones back.
+CONFIGURED_RATE_LIMITS = {
+    "anon": env_str("RATE_LIMIT_ANON", "120/minute"),
+    "user": env_str("RATE_LIMIT_USER", "1200/minute"),
+    "export_anon": env_str("RATE_LIMIT_EXPORT_ANON", "20/hour"),
+}
+RATE_LIMITS = (
+    dict.fromkeys(CONFIGURED_RATE_LIMITS, "100000/minute") if TESTING else CONFIGURED_RATE_LIMITS
+)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -266,6 +277,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "cyberregions.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "cyberregions.core.throttles.AnonymousApiRateLimit",
+        "cyberregions.core.throttles.UserApiRateLimit",
+    ],
+    "DEFAULT_THROTTLE_RATES": RATE_LIMITS,
+    # Proxies in front of the app servers whose X-Forwarded-For is trusted (0: the address
+    # of the connection itself, which a client cannot forge).
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "cyberregions API",

@@ -73,8 +73,16 @@ IMPORT_COLUMNS = [
 COLUMN_NAMES = [column.name for column in IMPORT_COLUMNS]
 REQUIRED_COLUMNS = [column.name for column in IMPORT_COLUMNS if column.required]
 TEMPLATE_COLUMNS = COLUMN_NAMES[: COLUMN_NAMES.index("needs") + 1]
+# Labels an export writes beside the codes, in the reader's language: ignored on import.
+LABEL_COLUMNS = (
+    "country_name",
+    "region_name",
+    "actor_type_label",
+    "status_label",
+    "size_class_label",
+)
 # Derived from other columns: accepted in a file (an export has them) and ignored.
-DERIVED_COLUMNS = ("size_class", "helix_group")
+DERIVED_COLUMNS = ("size_class", "helix_group", *LABEL_COLUMNS)
 TAG_COLUMNS = ("domains", "sectors", "technologies")
 ITEM_COLUMNS = ("offers", "needs")
 

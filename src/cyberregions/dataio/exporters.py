@@ -19,6 +19,14 @@ and its list template includes ``dataio/_export_menu.html`` with ``export="pract
 export is then served at ``/data/export/practices.csv`` (``.xlsx``, ``.json``) with the list's
 query string. Text that a spreadsheet would run as a formula is neutralised in CSV and XLSX.
 This module imports no app, so any app may use it.
+
+Nothing holds the whole list: rows are read in chunks of ``CHUNK`` (each chunk with its
+prefetches, so the queries per chunk are fixed), CSV and JSON are streamed as they are written,
+and XLSX is written by openpyxl's write-only mode into a temporary file that is then streamed.
+Codes keep their own columns (``country``, ``actor_type``) so that an export imports again;
+their labels sit beside them (``country_name``, ``actor_type_label``) in the reader's language,
+the language of the request, which stays active while the rows are written after the view
+has returned.
 """
 
 from __future__ import annotations
@@ -26,14 +34,15 @@ from __future__ import annotations
 import csv
 import datetime
 import decimal
-import io
+import functools
 import json
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.http import HttpResponse, StreamingHttpResponse
-from django.utils import timezone
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone, translation
 
 from .cells import MULTI_SEPARATOR, neutralise
 
@@ -117,12 +126,52 @@ def filtered_queryset(export: ListExport, data, user):
     return queryset
 
 
-def rows(export: ListExport, objects: Iterable) -> Iterator[list]:
-    """Plain values per column; ``objects`` is iterated in chunks when it is a queryset."""
+def rows(export: ListExport, objects: Iterable, language: str | None = None) -> Iterator[list]:
+    """Plain values per column; ``objects`` is iterated in chunks when it is a queryset.
+    Labels are written in ``language`` (the active one when None), even when the rows are
+    read after the request's language has been put back, as a streamed response does."""
+    # Read now, not when the generator first runs: by then the view has returned.
+    language = language or translation.get_language()
     iterator = objects.iterator(chunk_size=CHUNK) if hasattr(objects, "iterator") else objects
-    columns = export.columns
-    for obj in iterator:
-        yield [column.get(obj) for column in columns]
+    return _values(export.columns, iterator, language)
+
+
+def _values(columns: Sequence[Column], objects: Iterable, language: str) -> Iterator[list]:
+    with translation.override(language):
+        for obj in objects:
+            yield [column.get(obj) for column in columns]
+
+
+# Labels beside codes ---------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def _territory_names(language: str) -> dict[str, str]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return dict(Locale.parse(translation.to_locale(language)).territories)
+    except (UnknownLocaleError, ValueError):
+        return dict(Locale("en").territories)
+
+
+def country_name(iso: str | None) -> str:
+    """The name of the country with ISO code ``iso`` in the active language (CLDR, through
+    Babel), so that a French reader reads « Italie » beside ``IT``."""
+    if not iso:
+        return ""
+    return _territory_names(translation.get_language() or "en").get(iso.upper(), iso)
+
+
+def country_name_of(path: str) -> Callable[[Any], str]:
+    """A column value: the name of the country whose code is at ``path`` (``"country.iso"``)."""
+    column = Column(path)
+    return lambda obj: country_name(column.get(obj))
+
+
+def choice_label(field_name: str) -> Callable[[Any], str]:
+    """A column value: the label of a choice field in the active language (``get_…_display``)."""
+    return lambda obj: str(getattr(obj, f"get_{field_name}_display")())
 
 
 # Cell rendering ------------------------------------------------------------------------------
@@ -174,19 +223,26 @@ def csv_lines(keys: Sequence[str], values: Iterable[list], bom: bool = False) ->
 
 
 def json_chunks(
-    keys: Sequence[str], values: Iterable[list], meta: dict | None = None
+    keys: Sequence[str], values: Iterable[list], meta: dict | None = None, key: str = "data"
 ) -> Iterator[str]:
-    """A JSON array of objects, or ``{**meta, "data": [...]}``, written as it is read."""
-    yield (json.dumps(meta, ensure_ascii=False)[:-1] + ', "data": [') if meta else "["
+    """A JSON array of objects, or ``{**meta, key: [...]}`` when ``meta`` is given (even
+    empty), written as it is read."""
+    if meta is None:
+        yield "["
+    else:
+        opening = json.dumps({**meta, key: []}, ensure_ascii=False)
+        yield opening[: opening.rindex("[]")] + "["
     first = True
     for row in values:
         record = dict(zip(keys, (json_value(value) for value in row), strict=True))
         yield ("" if first else ",") + "\n" + json.dumps(record, ensure_ascii=False)
         first = False
-    yield "\n]}" if meta else "\n]"
+    yield "\n]" if meta is None else "\n]}"
 
 
-def xlsx_bytes(keys: Sequence[str], values: Iterable[list], title: str = "Export") -> bytes:
+def xlsx_file(keys: Sequence[str], values: Iterable[list], title: str = "Export"):
+    """The workbook in a temporary file (at its start), written row by row: openpyxl's
+    write-only mode keeps no cell in memory, and the file is streamed from disk."""
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -201,9 +257,10 @@ def xlsx_bytes(keys: Sequence[str], values: Iterable[list], title: str = "Export
                 cell = ILLEGAL_CHARACTERS_RE.sub("", cell)
             cells.append(cell)
         sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    output = tempfile.TemporaryFile()  # noqa: SIM115 — the response closes it when sent
+    workbook.save(output)
+    output.seek(0)
+    return output
 
 
 def response(
@@ -214,8 +271,10 @@ def response(
     filename: str = "",
     bom: bool = True,
     meta: dict | None = None,
-) -> HttpResponse:
-    """The download of ``queryset`` in ``fmt``; CSV and JSON are streamed."""
+    json_key: str = "data",
+) -> StreamingHttpResponse:
+    """The download of ``queryset`` in ``fmt``: CSV and JSON streamed as the rows are read,
+    XLSX streamed from the temporary file it was written to."""
     stem = filename or f"{export.name}-{timezone.localdate().isoformat()}"
     values = rows(export, queryset)
     if fmt == "csv":
@@ -224,12 +283,11 @@ def response(
         )
     elif fmt == "json":
         result = StreamingHttpResponse(
-            json_chunks(export.keys, values, meta), content_type=CONTENT_TYPES["json"]
+            json_chunks(export.keys, values, meta, key=json_key), content_type=CONTENT_TYPES["json"]
         )
     elif fmt == "xlsx":
-        result = HttpResponse(
-            xlsx_bytes(export.keys, values, title=export.name),
-            content_type=CONTENT_TYPES["xlsx"],
+        result = FileResponse(
+            xlsx_file(export.keys, values, title=export.name), content_type=CONTENT_TYPES["xlsx"]
         )
     else:
         raise ValueError(fmt)

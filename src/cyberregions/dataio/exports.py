@@ -1,5 +1,6 @@
 """The exports of the atlas list (the organisations app's list page). Its columns are the
-columns of the import, so that an export imports again."""
+columns of the import, so that an export imports again, and beside each code its label in the
+reader's language (``LABEL_COLUMNS``, which the import ignores)."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,7 @@ from cyberregions.organisations.choices import ItemKind
 from cyberregions.organisations.filtersets import OrganisationFilterSet
 from cyberregions.organisations.models import OfferOrNeed, Organisation
 
-from .exporters import Column, ListExport, register
+from .exporters import Column, ListExport, choice_label, country_name_of, register
 
 
 def _codes(name):
@@ -26,17 +27,22 @@ ORGANISATION_COLUMNS = [
     Column("name"),
     Column("legal_name"),
     Column("country", "country.iso"),
+    Column("country_name", country_name_of("country.iso")),
     Column("region", "region.code"),
+    Column("region_name", "region.name"),
     Column("city"),
     Column("latitude"),
     Column("longitude"),
     Column("website"),
     Column("actor_type"),
+    Column("actor_type_label", choice_label("actor_type")),
     Column("status"),
+    Column("status_label", choice_label("status")),
     Column("employees"),
     Column("turnover_eur"),
     Column("balance_sheet_eur"),
     Column("size_class"),
+    Column("size_class_label", choice_label("size_class")),
     Column("founded"),
     Column("core_business"),
     Column("domains", _codes("domains"), many=True),

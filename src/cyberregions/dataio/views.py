@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cyberregions.core import permissions
 from cyberregions.core.permissions import require
+from cyberregions.core.throttles import anonymous_export_rate_limit
 
 from . import exporters, services, skos, template_files
 from . import tasks as import_tasks
@@ -171,6 +172,7 @@ def import_discard(request, pk):
 
 
 @require_GET
+@anonymous_export_rate_limit
 def export_list(request, name, fmt):
     export = exporters.REGISTRY.get(name)
     if export is None or fmt not in exporters.FORMATS:
@@ -193,6 +195,7 @@ def _licence_link(response):
 
 
 @require_GET
+@anonymous_export_rate_limit
 def open_atlas(request, fmt):
     if fmt not in ("csv", "json"):
         raise Http404

@@ -3,9 +3,6 @@ attachments, transferability and the open-data export."""
 
 from __future__ import annotations
 
-import csv
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
@@ -24,9 +21,10 @@ from cyberregions.core.permissions import (
     is_programme_staff,
     require,
 )
+from cyberregions.core.throttles import anonymous_export_rate_limit
 from cyberregions.geo.models import Region
 
-from . import permissions, services
+from . import exports, permissions, services
 from .choices import Action
 from .filtersets import SORT_LABELS, PracticeFilterSet
 from .forms import (
@@ -43,28 +41,6 @@ from .uploads import CONTENT_TYPES
 
 PAGE_SIZE = 24
 VIEWS = ("cards", "table")
-EXPORT_FIELDS = [
-    "slug",
-    "title",
-    "region_code",
-    "region",
-    "country",
-    "main_institution",
-    "barriers",
-    "domains",
-    "policy_instruments",
-    "summary",
-    "budget_eur",
-    "staff_fte",
-    "start_date",
-    "end_date",
-    "keywords",
-    "links",
-    "contact_name",
-    "contact_email",
-    "published_at",
-    "url",
-]
 
 
 def _filtered(request, queryset):
@@ -420,75 +396,14 @@ def transferability(request):
 # Open data ---------------------------------------------------------------------------------
 
 
-def export_rows(request):
-    """Published practices matching the library's filters, as plain rows."""
-    filterset = _filtered(request, Practice.objects.published())
-    if not filterset.is_valid():
-        return []
-    queryset = (
-        filterset.qs.select_related("region", "region__country", "main_institution")
-        .prefetch_related("barriers", "domains")
-        .order_by("title", "id")
-    )
-    rows = []
-    for practice in queryset:
-        consent = practice.contact_public_consent
-        rows.append(
-            {
-                "slug": practice.slug,
-                "title": practice.title,
-                "region_code": practice.region.code,
-                "region": practice.region.name,
-                "country": practice.region.country.iso,
-                "main_institution": str(practice.main_institution or ""),
-                "barriers": [barrier.code for barrier in practice.barriers.all()],
-                "domains": [domain.code for domain in practice.domains.all()],
-                "policy_instruments": practice.instrument_list,
-                "summary": practice.summary,
-                "budget_eur": practice.budget_eur,
-                "staff_fte": float(practice.staff_fte) if practice.staff_fte is not None else None,
-                "start_date": practice.start_date.isoformat() if practice.start_date else None,
-                "end_date": practice.end_date.isoformat() if practice.end_date else None,
-                "keywords": practice.keyword_list,
-                "links": practice.link_list,
-                "contact_name": practice.contact_name if consent else "",
-                "contact_email": practice.contact_email if consent else "",
-                "published_at": practice.published_at.isoformat(),
-                "url": request.build_absolute_uri(practice.get_absolute_url()),
-            }
-        )
-    return rows
-
-
 @require_GET
+@anonymous_export_rate_limit
 def export_json(request):
-    response = HttpResponse(
-        json.dumps({"practices": export_rows(request)}, ensure_ascii=False, indent=1),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="good-practices.json"'
-    return response
+    return exports.open_data_response(request, "json")
 
 
 @require_GET
+@anonymous_export_rate_limit
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="good-practices.csv"'
-    response.write("\ufeff")  # spreadsheets then read the file as UTF-8
-    writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
-    writer.writeheader()
-    for row in export_rows(request):
-        writer.writerow(
-            {
-                key: "; ".join(value) if isinstance(value, list) else _cell(value)
-                for key, value in row.items()
-            }
-        )
-    return response
-
-
-def _cell(value):
-    """Keep spreadsheet formulas out of exported text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return "" if value is None else value
+    # The shared exporter: its cells never start a formula, list items included.
+    return exports.open_data_response(request, "csv")

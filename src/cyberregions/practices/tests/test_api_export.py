@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
@@ -84,20 +85,20 @@ class OpenDataTests(PracticeTestCase):
         self.published.save()
         response = self.client.get("/practices/export.csv")
         self.assertEqual(response["Content-Type"], "text/csv; charset=utf-8")
-        text = response.content.decode("utf-8-sig")
+        text = response.getvalue().decode("utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(text)))
         self.assertEqual(
             [row["slug"] for row in rows], ["competence-centre-vouchers", "cyber-voucher-for-smes"]
         )
         voucher = rows[1]
-        self.assertEqual(voucher["barriers"], "fragmentation; skills")
+        self.assertEqual(voucher["barriers"], "fragmentation|skills")
         self.assertEqual(voucher["contact_email"], "")
         self.assertTrue(voucher["summary"].startswith("'="))
         self.assertNotIn("Regional incident line", text)
 
     def test_the_json_follows_the_filters(self):
         self.login(self.admin)  # even an administrator exports published practices only
-        data = self.client.get("/practices/export.json", {"region": "FRH0"}).json()
+        data = json.loads(self.client.get("/practices/export.json", {"region": "FRH0"}).getvalue())
         self.assertEqual([row["slug"] for row in data["practices"]], ["cyber-voucher-for-smes"])
         self.assertEqual(data["practices"][0]["domains"], ["SMG"])
         self.assertEqual(self.client.post("/practices/export.json").status_code, 405)

@@ -35,7 +35,7 @@ class PracticeListExportTests(PracticeTestCase):
             self.assertEqual(response["Content-Type"], CONTENT_TYPES[fmt], fmt)
             self.assertIn("attachment;", response["Content-Disposition"])
         rows = list(
-            load_workbook(io.BytesIO(self.client.get(f"{URL}.xlsx").content)).active.iter_rows(
+            load_workbook(io.BytesIO(self.client.get(f"{URL}.xlsx").getvalue())).active.iter_rows(
                 values_only=True
             )
         )
