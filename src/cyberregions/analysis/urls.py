@@ -11,6 +11,11 @@ urlpatterns = [
     path("regions/<str:code>/", views.region_dashboard, name="dashboard"),
     path("regions/<str:code>/report/", views.region_report, name="report"),
     path("regions/<str:code>/report.pdf", views.region_report_pdf, name="report_pdf"),
+    path(
+        "regions/<str:code>/report.pdf/prepare/",
+        views.region_report_pdf_prepare,
+        name="report_pdf_prepare",
+    ),
     path("regions/<str:code>/swot/", views.swot_edit, name="swot"),
     path("regions/<str:code>/surveys/", views.survey_list, name="survey_list"),
     path("swot/<int:pk>/", views.swot_item_edit, name="swot_item"),

@@ -16,6 +16,7 @@ from cyberregions.core.permissions import require
 from cyberregions.geo.models import Region
 
 from . import definitions, formulas, indicators, presentation, services
+from . import tasks as analysis_tasks
 from .choices import SurveyStatus, SwotQuadrant
 from .forms import ComparisonForm, InvitationForm, ResponseForm, SurveyForm, SwotItemForm
 from .models import NeedsSurvey, SurveyInvitation, SurveyResponse, SwotItem
@@ -81,6 +82,18 @@ def region_report_pdf(request, code):
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="territorial-analysis-{code}.pdf"'
     return response
+
+
+@login_required
+@require_POST
+def region_report_pdf_prepare(request, code):
+    """A signed-in reader has the PDF made by a worker and follows it on its progress page;
+    visitors without an account keep the direct download, having no page to follow."""
+    row = _region_or_404(code)
+    run = analysis_tasks.unfinished_run(request.user, code) or analysis_tasks.start_report_pdf(
+        request.user, code, row.name
+    )
+    return redirect("tasks:detail", pk=run.pk)
 
 
 REPORT_CSS = Path(settings.BASE_DIR) / "static" / "analysis" / "report.css"
