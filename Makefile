@@ -30,8 +30,8 @@ demo: install
 	$(BIN)/cyberregions demo-practices
 	$(BIN)/cyberregions demo-plans
 	$(BIN)/cyberregions demo-events --if-empty
-	@echo "Serving cyberregions at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	$(BIN)/cyberregions runserver 127.0.0.1:$(PORT)
+	@echo "Serving cyberregions at http://127.0.0.1:$(PORT)/ with a task worker (Ctrl-C stops both)"
+	BIN=$(BIN) bash scripts/serve-with-worker.sh 127.0.0.1:$(PORT)
 
 browser:
 	@bash scripts/ensure-browser.sh
