@@ -20,15 +20,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cyberregions.core import permissions
+from cyberregions.core import slugs
+from cyberregions.core.concurrency import VERSION
 from cyberregions.core.models import AuditEntry
 from cyberregions.geo.models import Country, Region
 from cyberregions.organisations import search
 from cyberregions.organisations.choices import ActorType, ItemKind, Status
+from cyberregions.organisations.fields import EDITABLE_FIELDS
 from cyberregions.organisations.models import OfferOrNeed, Organisation
 from cyberregions.taxonomy.models import Domain, Sector, Technology
 
-from . import bulk, cells
+from . import bulk, cells, permissions
 from .columns import (
     COLUMN_NAMES,
     DERIVED_COLUMNS,
@@ -46,28 +48,23 @@ MAX_LENGTHS = {"name": 200, "legal_name": 250, "city": 120, "slug": 100}
 TERM_MODELS = {"domains": Domain, "sectors": Sector, "technologies": Technology}
 THROUGH_COLUMNS = {"domains": "domain_id", "sectors": "sector_id", "technologies": "technology_id"}
 ITEM_KINDS = {"offers": ItemKind.OFFER, "needs": ItemKind.NEED}
-# Plain fields an import may set, in the order of the audit snapshots.
+# Editable fields that no column of an import file sets: kept as they are on update, empty on
+# create.
+NOT_IMPORTED = ("products_services", "nist_functions")
+# Plain fields an import may set (attribute names): the organisation's editable fields less the
+# tags (``TAG_COLUMNS``, written apart) and those not imported.
 PLAIN_FIELDS = [
-    "name",
-    "legal_name",
-    "country_id",
-    "region_id",
-    "city",
-    "latitude",
-    "longitude",
-    "website",
-    "founded",
-    "status",
-    "actor_type",
-    "employees",
-    "turnover_eur",
-    "balance_sheet_eur",
-    "core_business",
-    "description",
+    Organisation._meta.get_field(name).attname
+    for name in EDITABLE_FIELDS
+    if name not in NOT_IMPORTED and not Organisation._meta.get_field(name).many_to_many
 ]
 COLUMN_OF_FIELD = {"country_id": "country", "region_id": "region"}
 DETAIL_FIELDS = [*PLAIN_FIELDS, "products_services"]
 DEFAULTS = {"actor_type": ActorType.OTHER, "status": Status.ACTIVE, "core_business": False}
+
+
+class AtlasChanged(Exception):
+    """Organisations to update were saved by someone else after the plan compared them."""
 
 
 @dataclass
@@ -585,7 +582,7 @@ def _compare_with_atlas(plan: ImportPlan, progress: Progress | None) -> None:
     current = plan.current
     for start in range(0, len(ids), DETAIL_CHUNK):
         chunk = ids[start : start + DETAIL_CHUNK]
-        for row in Organisation.objects.filter(pk__in=chunk).values("id", *DETAIL_FIELDS):
+        for row in Organisation.objects.filter(pk__in=chunk).values("id", VERSION, *DETAIL_FIELDS):
             row.update({name: [] for name in TAG_COLUMNS}, items=[])
             current[row["id"]] = row
         for name, column in THROUGH_COLUMNS.items():
@@ -688,7 +685,7 @@ def write_plan(
             values = {**blank, **planned.fields}
             organisation = _derived(values, [title for _kind, title in planned.items])
             values.update(
-                slug=_free_slug(planned.slug or planned.name, taken),
+                slug=slugs.free_slug(planned.slug or planned.name, taken, "organisation"),
                 helix_group=organisation.helix_group,
                 size_class=organisation.size_class,
                 products_services="",
@@ -714,7 +711,7 @@ def write_plan(
             progress("write", done, total)
 
     changed = sorted({name for planned in updates for name in planned.fields})
-    columns = [*changed, "helix_group", "size_class", "search_document", "updated_at"]
+    columns = [*changed, "helix_group", "size_class", "search_document", "updated_at", VERSION]
     for start in range(0, len(updates), BATCH):
         batch = updates[start : start + BATCH]
         rows = []
@@ -729,8 +726,12 @@ def write_plan(
                 size_class=organisation.size_class,
                 search_document=organisation.search_document,
                 updated_at=stamp,
+                version=before[VERSION] + 1,
             )
-            rows.append((*(values[name] for name in columns), planned.organisation_id))
+            # Only over the version that was compared: see the check after the batch.
+            rows.append(
+                (*(values[name] for name in columns), planned.organisation_id, before[VERSION])
+            )
             search_pairs.append((planned.organisation_id, organisation.search_document))
             old = {name: before[name] for name in planned.fields}
             new = dict(planned.fields)
@@ -739,8 +740,19 @@ def write_plan(
             if planned.items:
                 old["items"] = len(before["items"])
                 new["items"] = len(before["items"]) + len(planned.items)
+            old[VERSION], new[VERSION] = before[VERSION], values[VERSION]
             audit.add("organisation.update", planned.organisation_id, values["name"], old, new)
-        bulk.update_rows(Organisation, columns, rows)
+        written = bulk.update_rows(Organisation, columns, rows, check=VERSION)
+        if written != len(rows):
+            # Someone saved one of these organisations after the file was compared with the
+            # atlas: writing the comparison's values would undo that save without a word.
+            raise AtlasChanged(
+                _(
+                    "%(count)s organisations were changed by someone else while the file was "
+                    "being imported, so nothing was imported. Import the file again."
+                )
+                % {"count": len(rows) - written}
+            )
         for name in TAG_COLUMNS:
             replaced = [planned.organisation_id for planned in batch if name in planned.tags]
             bulk.delete_where_in(getattr(Organisation, name).through, "organisation_id", replaced)
@@ -771,15 +783,6 @@ def _derived(values: dict, titles: list[str]) -> SimpleNamespace:
     Organisation.derive(organisation)
     organisation.search_document = search.document_for(organisation, titles)
     return organisation
-
-
-def _free_slug(text: str, taken: set[str]) -> str:
-    base = slugify(text)[:100] or "organisation"
-    slug, counter = base, 2
-    while slug in taken:
-        slug, counter = f"{base}-{counter}", counter + 1
-    taken.add(slug)
-    return slug
 
 
 def _ids_of(slugs: list[str]) -> dict[str, int]:

@@ -4,41 +4,20 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cyberregions.core import audit, permissions
-from cyberregions.core.permissions import require
+from cyberregions.core import audit, slugs
+from cyberregions.core.concurrency import VERSION, claim_version
+from cyberregions.core.permissions import coordinated_region_ids, is_admin, require
 
-from . import search
+from . import notices, permissions, search
 from .choices import ClaimStatus
+from .fields import DERIVED_FIELDS, EDITABLE_FIELDS, TAG_FIELDS
 from .models import ClaimRequest, Contact, Organisation, OrganisationMembership
 
-AUDITED_FIELDS = [
-    "name",
-    "legal_name",
-    "country",
-    "region",
-    "city",
-    "latitude",
-    "longitude",
-    "website",
-    "founded",
-    "status",
-    "actor_type",
-    "employees",
-    "turnover_eur",
-    "balance_sheet_eur",
-    "size_class",
-    "core_business",
-    "description",
-    "products_services",
-    "domains",
-    "sectors",
-    "technologies",
-    "nist_functions",
-]
-TAG_FIELDS = ("domains", "sectors", "technologies", "nist_functions")
+# The audit snapshot: what people edit, what is derived from it, and the version the save
+# produced (``core.concurrency`` reads it back to say what changed since an edit began).
+AUDITED_FIELDS = [*EDITABLE_FIELDS, *DERIVED_FIELDS, VERSION]
 
 
 class ClaimError(Exception):
@@ -46,12 +25,7 @@ class ClaimError(Exception):
 
 
 def unique_slug(name: str, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:100] or "organisation"
-    slug, counter = base, 2
-    existing = Organisation.objects.exclude(pk=exclude_pk)
-    while existing.filter(slug=slug).exists():
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
+    return slugs.unique_slug(Organisation.objects, name, "organisation", exclude_pk=exclude_pk)
 
 
 def refresh_search(organisation: Organisation) -> None:
@@ -79,7 +53,7 @@ def create_organisation(actor, data: dict) -> Organisation:
     region = data.get("region")
     require(permissions.can_create_organisation(actor, region.pk if region else None))
     # Only an administrator places an organisation outside every region (as the form does).
-    require(region is not None or permissions.is_admin(actor))
+    require(region is not None or is_admin(actor))
     organisation = Organisation(slug=unique_slug(data["name"]))
     _apply(organisation, data)
     refresh_search(organisation)
@@ -93,15 +67,18 @@ def create_organisation(actor, data: dict) -> Organisation:
 
 
 @transaction.atomic
-def update_organisation(actor, organisation: Organisation, data: dict) -> Organisation:
+def update_organisation(
+    actor, organisation: Organisation, data: dict, expected_version: int | None = None
+) -> Organisation:
+    """Saves ``data`` over ``organisation``. With ``expected_version`` (the version the editor
+    started from), a save made by someone else since is not overwritten: ``StaleVersion``."""
     require(permissions.can_change_organisation(actor, organisation))
     new_region = data.get("region", organisation.region)
-    if new_region != organisation.region and not permissions.is_admin(actor):
+    if new_region != organisation.region and not is_admin(actor):
         # Moving an organisation to another region hands it to other coordinators.
-        require(
-            new_region is not None and new_region.pk in permissions.coordinated_region_ids(actor)
-        )
+        require(new_region is not None and new_region.pk in coordinated_region_ids(actor))
     before = audit.snapshot(organisation, AUDITED_FIELDS)
+    claim_version(organisation, expected_version)
     _apply(organisation, data)
     refresh_search(organisation)
     audit.record(
@@ -176,6 +153,7 @@ def request_claim(actor, organisation: Organisation, message: str = "") -> Claim
     audit.record(
         actor, "claim.request", claim, after={"organisation": organisation.pk, "message": message}
     )
+    notices.claim_requested(actor, claim)
     return claim
 
 
@@ -197,6 +175,7 @@ def _decide(actor, claim: ClaimRequest, status: str, reason: str) -> ClaimReques
         after={"status": status},
         reason=reason,
     )
+    notices.claim_decided(actor, claim)
     return claim
 
 

@@ -22,6 +22,7 @@ from cyberregions.core.permissions import (
     require,
 )
 from cyberregions.core.throttles import anonymous_export_rate_limit
+from cyberregions.core.uploads import CONTENT_TYPES
 from cyberregions.geo.models import Region
 
 from . import exports, permissions, services
@@ -37,7 +38,6 @@ from .forms import (
     figure_rows,
 )
 from .models import Attachment, Comment, Interest, Practice, PracticeFigure, Transition
-from .uploads import CONTENT_TYPES
 
 PAGE_SIZE = 24
 VIEWS = ("cards", "table")

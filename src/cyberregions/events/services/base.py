@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils.text import slugify
+from cyberregions.core import slugs
 
 # Path segments the event URLs use for themselves.
 RESERVED_SLUGS = frozenset({"new"})
@@ -13,11 +13,4 @@ class EventError(Exception):
 
 
 def unique_slug(model, title: str, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:100] or "event"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-event"
-    slug, counter = base, 2
-    existing = model.objects.exclude(pk=exclude_pk)
-    while existing.filter(slug=slug).exists():
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
+    return slugs.unique_slug(model.objects, title, "event", RESERVED_SLUGS, exclude_pk)

@@ -13,10 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cyberregions.core import audit
+from cyberregions.core import attachments, audit
 from cyberregions.core.permissions import is_authenticated, require
 from cyberregions.core.workflow import Notice, Step, Transition, Workflow, WorkflowError
-from cyberregions.practices import uploads
 
 from .. import notifications, periods, permissions
 from ..choices import (
@@ -51,7 +50,7 @@ def _actor(actor):
 
 
 def max_evidence_bytes() -> int:
-    return int(getattr(settings, "PLANS_MAX_EVIDENCE_BYTES", uploads.DEFAULT_MAX_BYTES))
+    return int(getattr(settings, "PLANS_MAX_EVIDENCE_BYTES", attachments.DEFAULT_MAX_BYTES))
 
 
 def report_snapshot(report: MonitoringReport) -> dict:
@@ -336,19 +335,6 @@ def return_report(actor, report: MonitoringReport, reason: str) -> MonitoringRep
 
 # Evidence ---------------------------------------------------------------------------------
 
-REFUSAL_MESSAGES = {
-    "too_large": gettext_lazy("The file is larger than the limit of %(limit)s MB."),
-    "empty": gettext_lazy("The file is empty."),
-    "executable": gettext_lazy("Programs and scripts cannot be attached, whatever their name."),
-    "macros": gettext_lazy("Office files with macros cannot be attached."),
-    "encrypted": gettext_lazy("Encrypted archives cannot be attached."),
-    "damaged": gettext_lazy("The file is damaged or not what its type says."),
-    "unknown_type": gettext_lazy(
-        "Only PDF, PNG, JPEG, Word, Excel, PowerPoint, OpenDocument text or spreadsheet, "
-        "plain text and CSV files can be attached."
-    ),
-}
-
 
 def _evidence_entry(actor, entry: ActionProgress) -> None:
     require(permissions.can_write_report(actor, entry.report))
@@ -373,15 +359,13 @@ def add_evidence_link(actor, entry: ActionProgress, url: str, title: str = "") -
 
 @transaction.atomic
 def add_evidence_file(actor, entry: ActionProgress, uploaded, title: str = "") -> Evidence:
-    """Check ``uploaded`` by its content (the practices app's checker), store it under a
-    generated name."""
+    """Check ``uploaded`` by its content (the one upload service), store it under a generated
+    name."""
     _evidence_entry(actor, entry)
     try:
-        info = uploads.inspect(uploaded, getattr(uploaded, "name", ""), max_evidence_bytes())
-    except uploads.Refused as error:
-        template = REFUSAL_MESSAGES.get(error.code, REFUSAL_MESSAGES["unknown_type"])
-        limit = error.details.get("limit", max_evidence_bytes())
-        raise EvidenceRefused(str(template) % {"limit": f"{limit / (1024 * 1024):g}"}) from error
+        info = attachments.check(uploaded, max_evidence_bytes())
+    except attachments.UploadRefused as error:
+        raise EvidenceRefused(str(error)) from error
     evidence = Evidence(
         entry=entry,
         kind=info.kind,

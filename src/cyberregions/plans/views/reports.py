@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cyberregions.core import audit
 from cyberregions.core.permissions import require
-from cyberregions.practices.uploads import CONTENT_TYPES
+from cyberregions.core.uploads import CONTENT_TYPES
 
 from .. import metrics, periods, permissions, services
 from ..choices import REPORT_DONE_STATUSES, ReportStatus, ReportStep

@@ -6,15 +6,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cyberregions.core import audit
+from cyberregions.core import attachments, audit, slugs
 from cyberregions.core.permissions import is_admin, is_authenticated, require
 from cyberregions.core.workflow import Notice, Step, Transition, Workflow, WorkflowError
 
-from .. import notifications, permissions, uploads
+from .. import notifications, permissions
 from ..choices import AWAITING_STAFF, Action, CommentKind, PracticeStatus
 from ..models import Attachment, Comment, Interest, Practice, PracticeFigure
 from ..models import Transition as PracticeStep
@@ -55,7 +54,7 @@ class AttachmentRefused(WorkflowError):
 
 
 def max_attachment_bytes() -> int:
-    return int(getattr(settings, "PRACTICES_MAX_ATTACHMENT_BYTES", uploads.DEFAULT_MAX_BYTES))
+    return int(getattr(settings, "PRACTICES_MAX_ATTACHMENT_BYTES", attachments.DEFAULT_MAX_BYTES))
 
 
 # Words the library's own pages use in their addresses.
@@ -63,12 +62,7 @@ RESERVED_SLUGS = frozenset({"new", "transferability", "investigations", "follow-
 
 
 def unique_slug(title: str, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:100] or "practice"
-    slug, counter = base, 2
-    existing = Practice.objects.exclude(pk=exclude_pk)
-    while slug in RESERVED_SLUGS or existing.filter(slug=slug).exists():
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
+    return slugs.unique_slug(Practice.objects, title, "practice", RESERVED_SLUGS, exclude_pk)
 
 
 def snapshot(practice: Practice) -> dict:
@@ -276,34 +270,15 @@ def reject_practice(actor, practice, reason):
 
 # Attachments -------------------------------------------------------------------------------
 
-REFUSAL_MESSAGES = {
-    "too_large": gettext_lazy("The file is larger than the limit of %(limit)s MB."),
-    "empty": gettext_lazy("The file is empty."),
-    "executable": gettext_lazy("Programs and scripts cannot be attached, whatever their name."),
-    "macros": gettext_lazy("Office files with macros cannot be attached."),
-    "encrypted": gettext_lazy("Encrypted archives cannot be attached."),
-    "damaged": gettext_lazy("The file is damaged or not what its type says."),
-    "unknown_type": gettext_lazy(
-        "Only PDF, PNG, JPEG, Word, Excel, PowerPoint, OpenDocument text or spreadsheet, "
-        "plain text and CSV files can be attached."
-    ),
-}
-
-
-def refusal_message(error: uploads.Refused) -> str:
-    template = REFUSAL_MESSAGES.get(error.code, REFUSAL_MESSAGES["unknown_type"])
-    limit = error.details.get("limit", max_attachment_bytes())
-    return str(template) % {"limit": f"{limit / (1024 * 1024):g}"}
-
 
 @transaction.atomic
 def add_attachment(actor, practice: Practice, uploaded, title: str = "") -> Attachment:
     """Check ``uploaded`` by its content, store it under a generated name, record it."""
     require(permissions.can_manage_practice_attachments(actor, practice))
     try:
-        info = uploads.inspect(uploaded, getattr(uploaded, "name", ""), max_attachment_bytes())
-    except uploads.Refused as error:
-        raise AttachmentRefused(refusal_message(error)) from error
+        info = attachments.check(uploaded, max_attachment_bytes())
+    except attachments.UploadRefused as error:
+        raise AttachmentRefused(str(error)) from error
     attachment = Attachment(
         practice=practice,
         name=info.name,

@@ -10,8 +10,9 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import SimpleTestCase, override_settings
 
+from cyberregions.core import uploads
 from cyberregions.core.models import AuditEntry
-from cyberregions.practices import services, uploads
+from cyberregions.practices import services
 from cyberregions.practices.models import Attachment
 
 from .helpers import PracticeTestCase
