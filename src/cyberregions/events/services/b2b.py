@@ -25,6 +25,7 @@ from ..models import (
     Registration,
     Unavailability,
 )
+from . import notices
 from .base import EventError
 
 ITEM_FIELDS = ["kind", "title", "description", "domains", "sectors", "technologies"]
@@ -332,6 +333,7 @@ def send_meeting_request(
         before=before,
         after={"status": MeetingRequestStatus.PENDING, "recipient": recipient.pk},
     )
+    notices.meeting_request_sent(actor, meeting_request)
     return meeting_request
 
 
@@ -350,6 +352,7 @@ def _answer(actor, meeting_request: MeetingRequest, accept: bool, mutual: bool) 
         before={"status": MeetingRequestStatus.PENDING},
         after={"status": status, "mutual": meeting_request.mutual},
     )
+    notices.meeting_request_answered(actor, meeting_request)
     return meeting_request
 
 
@@ -381,6 +384,7 @@ def cancel_meeting_request(actor, meeting_request: MeetingRequest) -> MeetingReq
         before=before,
         after={"status": MeetingRequestStatus.CANCELLED},
     )
+    notices.meeting_request_cancelled(actor, meeting_request)
     return meeting_request
 
 

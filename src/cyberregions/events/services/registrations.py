@@ -23,6 +23,7 @@ from ..models import (
     MeetingRequest,
     Registration,
 )
+from . import notices
 from .base import EventError
 
 FEEDBACK_FIELDS = ["overall", "content", "organisation_rating", "new_contacts", "would_return"]
@@ -79,6 +80,7 @@ def register(actor, event: Event, organisation=None, show_name: bool = False) ->
             "status": registration.status,
         },
     )
+    notices.registration_received(registration)
     return registration
 
 
@@ -108,6 +110,7 @@ def promote_waitlist(actor, event: Event) -> list[Registration]:
             after={"status": RegistrationStatus.CONFIRMED},
             reason="seat freed",
         )
+    notices.registrations_promoted(actor, event, promoted)
     return promoted
 
 
@@ -127,6 +130,15 @@ def cancel_registration(actor, registration: Registration) -> list[Registration]
     open_requests = MeetingRequest.objects.involving(registration).filter(
         status__in=OPEN_REQUEST_STATUSES
     )
+    closed = list(
+        open_requests.select_related(
+            "event",
+            "requester__user",
+            "requester__organisation",
+            "recipient__user",
+            "recipient__organisation",
+        )
+    )
     Meeting.objects.filter(request__in=open_requests).delete()
     cancelled_requests = open_requests.update(status=MeetingRequestStatus.CANCELLED)
     audit.record(
@@ -136,6 +148,7 @@ def cancel_registration(actor, registration: Registration) -> list[Registration]
         before=before,
         after={"status": RegistrationStatus.CANCELLED, "requests_cancelled": cancelled_requests},
     )
+    notices.registration_cancelled(actor, registration, closed)
     if was_confirmed:
         return promote_waitlist(actor, registration.event)
     return []

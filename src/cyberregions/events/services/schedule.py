@@ -35,6 +35,7 @@ from ..models import (
 )
 from ..scheduling import Instance, Lock, Participant, Request, solve, validate
 from ..weights import is_cross_region, meeting_weight
+from . import notices
 from .base import EventError
 
 logger = logging.getLogger(__name__)
@@ -345,4 +346,5 @@ def publish_schedule(actor, event: Event) -> int:
         before=before,
         after={"schedule_published_at": str(event.schedule_published_at), "published": newly},
     )
+    notices.schedule_published(actor, event)
     return newly
