@@ -10,10 +10,12 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cyberregions.core import audit
+from cyberregions.core.notifications import notify
 from cyberregions.core.permissions import COMMAND_LINE
 
 from .. import notifications, periods
@@ -102,20 +104,24 @@ def _send(item: Due) -> bool:
                 semester=item.period[1],
                 stage=item.stage,
             )
-            recipients = list(notifications.region_people(item.plan))
             label = period_label(*item.period)
-            count = notifications.send(
-                recipients,
-                _("[cyberregions] Monitoring report %(period)s of %(plan)s")
-                % {"period": label, "plan": item.plan.title},
-                "plans/email/reminder.txt",
-                {
+            told = notify(
+                notifications.region_people(item.plan),
+                kind=f"plans.report.{item.stage}",
+                subject=lambda: (
+                    _("[cyberregions] Monitoring report %(period)s of %(plan)s")
+                    % {"period": label, "plan": item.plan.title}
+                ),
+                template="plans/email/reminder.txt",
+                context={
                     "plan": item.plan,
                     "period": label,
                     "due": item.due_date,
                     "overdue": item.stage == ReminderStage.OVERDUE,
                 },
+                url=reverse("plans:reports", args=[item.plan.pk]),
             )
+            count = len(told)
             reminder.recipients = count
             reminder.save(update_fields=["recipients"])
             audit.record(

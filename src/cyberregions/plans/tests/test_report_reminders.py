@@ -1,5 +1,7 @@
 """`remind_due_reports`: safe to run from cron: a reminder per plan, semester and stage,
-recorded and sent once however often the command runs; none once the report is submitted."""
+recorded and sent once however often the command runs; none once the report is submitted.
+Reminders are notifications: in the region people's bell, e-mailed by their preference, in
+their language."""
 
 import io
 
@@ -7,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from cyberregions.core.models import Notification
 from cyberregions.plans.models import ReportReminder
 
 from .helpers import PlanTestCase, make_report
@@ -35,6 +38,33 @@ class ReminderTests(PlanTestCase):
             list(ReportReminder.objects.order_by("id").values_list("stage", "recipients")),
             [("due", 1), ("overdue", 1)],
         )
+        reports = f"/plans/{self.running.pk}/reports/"
+        self.assertEqual(
+            list(
+                Notification.objects.order_by("id").values_list("recipient", "kind", "url", "actor")
+            ),
+            [
+                (self.coordinator.pk, "plans.report.due", reports, None),
+                (self.coordinator.pk, "plans.report.overdue", reports, None),
+            ],
+        )
+
+    def test_a_person_who_chose_never_sees_the_reminder_in_the_platform_only(self):
+        self.coordinator.email_notifications = "never"
+        self.coordinator.save()
+        self.run_command("2025-07-02")
+        self.assertEqual(mail.outbox, [])
+        self.assertEqual(
+            list(Notification.objects.values_list("recipient", "email_state")),
+            [(self.coordinator.pk, "not_sent")],
+        )
+
+    def test_the_reminder_is_written_in_the_recipients_language(self):
+        self.coordinator.language = "fr"
+        self.coordinator.save()
+        self.run_command("2025-08-01")
+        self.assertIn("était attendu", mail.outbox[0].body)
+        self.assertIn("31 juillet 2025", mail.outbox[0].body)
 
     def test_a_submitted_report_is_not_reminded_and_a_dry_run_sends_nothing(self):
         make_report(self.running, 2025, 1, status="submitted")
