@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -84,7 +86,9 @@ class PreferencesForm(forms.ModelForm):
 @require_POST
 def preferences(request):
     """The person's language for notifications and how they want to be e-mailed."""
-    form = PreferencesForm(request.POST, instance=request.user)
+    # The form edits a copy: validating writes into its instance, and the audit compares the
+    # user as it was with the user as saved.
+    form = PreferencesForm(request.POST, instance=copy.copy(request.user))
     if form.is_valid():
         save_preferences(request.user, form.cleaned_data)
         messages.success(request, _("Your preferences are saved."))
