@@ -47,10 +47,14 @@ def insert_rows(model, columns: Sequence[str], rows: Sequence[Sequence]) -> None
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", rows)
 
 
-def update_rows(model, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
-    """UPDATE ``model`` by primary key: each row holds the values of ``columns``, then the key."""
+def update_rows(
+    model, columns: Sequence[str], rows: Sequence[Sequence], check: str | None = None
+) -> int:
+    """UPDATE ``model`` by primary key: each row holds the values of ``columns``, then the key,
+    then, with ``check``, the value that column must still hold (a row whose ``check`` column
+    moved on is left alone). Returns how many rows were changed."""
     if not rows:
-        return
+        return 0
     quote = connection.ops.quote_name
     fields = {field.attname: field.column for field in model._meta.concrete_fields}
     statement = "UPDATE {} SET {} WHERE {} = %s".format(
@@ -58,8 +62,12 @@ def update_rows(model, columns: Sequence[str], rows: Sequence[Sequence]) -> None
         ", ".join(f"{quote(fields[name])} = %s" for name in columns),
         quote(model._meta.pk.column),
     )
+    if check is not None:
+        statement += f" AND {quote(fields[check])} = %s"
     with connection.cursor() as cursor:
         cursor.executemany(statement, rows)
+        # Both drivers sum the counts of the statements an executemany ran.
+        return cursor.rowcount
 
 
 def delete_where_in(model, column: str, values: Sequence) -> None:

@@ -19,7 +19,7 @@ from cyberregions.core.permissions import require
 
 from . import backup
 from .choices import ImportSource, ImportStatus
-from .importer import ImportPlan, Progress, plan_import, write_plan
+from .importer import AtlasChanged, ImportPlan, Progress, plan_import, write_plan
 from .models import OrganisationImport
 from .readers import FileRefused, read_table
 
@@ -46,6 +46,15 @@ def _region_for(actor, region):
 
         return Region.objects.get(pk=next(iter(regions)))
     raise ImportRefused(_("Choose the region these organisations belong to."))
+
+
+def _write(plan: ImportPlan, actor, record: OrganisationImport, progress) -> dict:
+    """``write_plan`` inside the caller's transaction; a save by someone else since the plan
+    compared the rows refuses the whole import (the transaction rolls back)."""
+    try:
+        return write_plan(plan, actor, reason=f"import #{record.pk}", progress=progress)
+    except AtlasChanged as error:
+        raise ImportRefused(str(error)) from error
 
 
 def _check_size(data: bytes) -> None:
@@ -140,7 +149,7 @@ def confirm_import(
         locked = OrganisationImport.objects.select_for_update().get(pk=record.pk)
         if locked.status != ImportStatus.PREVIEWED:
             raise ImportRefused(_("This import is already closed."))
-        counts = write_plan(plan, actor, reason=f"import #{record.pk}", progress=progress)
+        counts = _write(plan, actor, record, progress)
         _counts(locked, plan)
         locked.status = ImportStatus.IMPORTED
         locked.content = None
@@ -219,7 +228,7 @@ def import_file(
         )
         _counts(record, plan)
         record.save()
-        counts = write_plan(plan, actor, reason=f"import #{record.pk}", progress=progress)
+        counts = _write(plan, actor, record, progress)
         audit.record(
             actor,
             "organisations.import.run",

@@ -4,10 +4,12 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 
 from cyberregions.core import permissions
+from cyberregions.core.concurrency import VERSION, VersionedViewSetMixin
 from cyberregions.geo.models import Country, Region
 from cyberregions.taxonomy.models import Domain, NistFunction, Sector, Technology
 
 from . import services
+from .fields import DERIVED_FIELDS, EDITABLE_FIELDS
 from .filtersets import OrganisationFilterSet
 from .models import Organisation
 
@@ -32,33 +34,8 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organisation
-        fields = [
-            "slug",
-            "name",
-            "legal_name",
-            "country",
-            "region",
-            "city",
-            "latitude",
-            "longitude",
-            "website",
-            "founded",
-            "status",
-            "actor_type",
-            "helix_group",
-            "employees",
-            "turnover_eur",
-            "balance_sheet_eur",
-            "size_class",
-            "core_business",
-            "description",
-            "products_services",
-            "domains",
-            "sectors",
-            "technologies",
-            "nist_functions",
-        ]
-        read_only_fields = ["slug", "helix_group", "size_class"]
+        fields = ["slug", *EDITABLE_FIELDS, *DERIVED_FIELDS, VERSION]
+        read_only_fields = ["slug", *DERIVED_FIELDS, VERSION]
 
     def validate(self, attrs):
         # A partial update compares the new value with the stored one.
@@ -71,9 +48,13 @@ class OrganisationSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class OrganisationViewSet(viewsets.ModelViewSet):
+class OrganisationViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
     """Organisations of the ecosystem atlas. Anyone reads; coordinators of the organisation's
-    region, its members and administrators write."""
+    region, its members and administrators write.
+
+    Reading one organisation sends its `ETag`; `PUT` and `PATCH` with `If-Match: <that ETag>`
+    are refused with 412 Precondition Failed (and the current organisation) when it changed
+    since. Without `If-Match` the write goes through as it always has."""
 
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilterSet
@@ -103,7 +84,10 @@ class OrganisationViewSet(viewsets.ModelViewSet):
     def perform_update(self, serializer):
         self._guard(permissions.can_change_organisation(self.request.user, serializer.instance))
         serializer.instance = services.update_organisation(
-            self.request.user, serializer.instance, serializer.validated_data
+            self.request.user,
+            serializer.instance,
+            serializer.validated_data,
+            expected_version=self.expected_version,
         )
 
     def perform_destroy(self, instance):

@@ -2,42 +2,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cyberregions.core import permissions
+from cyberregions.core.concurrency import VersionedFormMixin
 from cyberregions.core.forms import style_widgets
 from cyberregions.geo.models import Region
 
+from .fields import EDITABLE_FIELDS
 from .models import ClaimRequest, Contact, Organisation
 
-EDITABLE_FIELDS = [
-    "name",
-    "legal_name",
-    "country",
-    "region",
-    "city",
-    "latitude",
-    "longitude",
-    "website",
-    "founded",
-    "status",
-    "actor_type",
-    "core_business",
-    "employees",
-    "turnover_eur",
-    "balance_sheet_eur",
-    "description",
-    "products_services",
-    "domains",
-    "sectors",
-    "technologies",
-    "nist_functions",
-]
 
-
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation
-        fields = EDITABLE_FIELDS
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "products_services": forms.Textarea(attrs={"rows": 3}),

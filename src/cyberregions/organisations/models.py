@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cyberregions.core.concurrency import version_field
 from cyberregions.core.models import TimeStampedModel
 
 from .choices import (
@@ -105,6 +106,8 @@ class Organisation(TimeStampedModel):
         related_name="organisations",
     )
     search_document = models.TextField(_("search text"), blank=True, editable=False)
+    # Raised by every save through the services: an edit from an older version is refused.
+    version = version_field()
 
     objects = OrganisationQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cyberregions.core import audit, permissions
+from cyberregions.core.concurrency import StaleVersion
 from cyberregions.core.permissions import require
 from cyberregions.geo.models import Region
 
@@ -201,9 +202,15 @@ def organisation_edit(request, slug):
     form = OrganisationForm(request.POST or None, instance=organisation, user=request.user)
     if request.method == "POST" and form.is_valid():
         fresh = Organisation.objects.get(pk=organisation.pk)
-        services.update_organisation(request.user, fresh, _form_data(form))
-        messages.success(request, _("Your changes have been saved."))
-        return redirect(fresh)
+        try:
+            services.update_organisation(
+                request.user, fresh, _form_data(form), expected_version=form.expected_version
+            )
+        except StaleVersion as error:
+            form.refuse_stale(error)
+        else:
+            messages.success(request, _("Your changes have been saved."))
+            return redirect(fresh)
     return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cyberregions.core.concurrency import VersionedFormMixin
 from cyberregions.core.forms import style_widgets as style
 from cyberregions.geo.models import Partner, Region
 from cyberregions.organisations.models import Organisation
@@ -15,7 +16,7 @@ from .services.plans import ACTION_FIELDS, INDICATOR_FIELDS, PLAN_FIELDS
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(VersionedFormMixin, forms.ModelForm):
     """Parts I and II of a plan."""
 
     class Meta:

@@ -278,7 +278,10 @@ class OrganisationEndpointTests(ApiTestCase):
             self.assertEqual(city, "Changed" if status == 200 else before, (user, organisation))
         self.assertEqual(AuditEntry.objects.filter(action="organisation.update").count(), 3)
         entry = AuditEntry.objects.filter(action="organisation.update").earliest("id")
-        self.assertEqual((entry.before, entry.after), ({"city": "Rennes"}, {"city": "Changed"}))
+        self.assertEqual(
+            (entry.before, entry.after),
+            ({"city": "Rennes", "version": 1}, {"city": "Changed", "version": 2}),
+        )
 
     def test_put_replaces_and_follows_the_same_rules(self):
         data = self.new(name="Armor Cyber Defence", employees=300)

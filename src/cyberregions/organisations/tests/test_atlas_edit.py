@@ -19,6 +19,7 @@ def form_data(organisation=None, **changes):
         data.update(
             {
                 "name": organisation.name,
+                "version": organisation.version,
                 "country": organisation.country_id,
                 "region": organisation.region_id or "",
                 "city": organisation.city,
@@ -129,8 +130,13 @@ class AtlasEditTests(PersonaTestCase):
         self.assertEqual((self.breton_sme.city, self.breton_sme.size_class), ("Brest", "medium"))
         entry = AuditEntry.objects.get(action="organisation.update")
         self.assertEqual(entry.actor, self.coordinator)
-        self.assertEqual(entry.before, {"city": "Rennes", "employees": 12, "size_class": "small"})
-        self.assertEqual(entry.after, {"city": "Brest", "employees": 60, "size_class": "medium"})
+        # The version the save produced is on the trail too (core.concurrency reads it back).
+        self.assertEqual(
+            entry.before, {"city": "Rennes", "employees": 12, "size_class": "small", "version": 1}
+        )
+        self.assertEqual(
+            entry.after, {"city": "Brest", "employees": 60, "size_class": "medium", "version": 2}
+        )
 
     def test_the_coordinator_is_refused_on_a_tuscan_organisation(self):
         self.login(self.coordinator)
@@ -171,7 +177,7 @@ class AtlasEditTests(PersonaTestCase):
         self.assertEqual(
             entry.before["description"], "Cryptography libraries and key management for banks."
         )
-        self.assertEqual(entry.after, {"description": "Post-quantum."})
+        self.assertEqual(entry.after, {"description": "Post-quantum.", "version": 2})
 
     def test_the_member_cannot_edit_another_organisation_or_create(self):
         self.login(self.member)

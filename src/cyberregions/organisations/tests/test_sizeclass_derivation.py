@@ -143,6 +143,7 @@ class SizeClassDerivationTests(PersonaTestCase):
         region = Region.objects.get(code="ITI1")
         data = {
             "name": self.tuscan_sme.name,
+            "version": self.tuscan_sme.version,
             "country": region.country_id,
             "region": region.pk,
             "status": "active",

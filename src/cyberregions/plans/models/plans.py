@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cyberregions.core.concurrency import version_field
 from cyberregions.core.models import TimeStampedModel, WorkflowStep
 
 from ..choices import (
@@ -111,6 +112,9 @@ class ActionPlan(TimeStampedModel):
         _("implementation started on"), null=True, blank=True
     )
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    # Edits of parts I and II raise it by one (core.concurrency): not the frozen versions,
+    # which are ``versions``.
+    version = version_field()
 
     objects = PlanQuerySet.as_manager()
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cyberregions.core import audit
+from cyberregions.core.concurrency import VERSION, claim_version
 from cyberregions.core.permissions import is_authenticated, is_programme_staff, require
 from cyberregions.core.workflow import Notice, Step, Transition, Workflow, WorkflowError
 
@@ -86,7 +87,9 @@ def _apply_plan(plan: ActionPlan, data: dict) -> None:
 
 
 def plan_snapshot(plan: ActionPlan) -> dict:
-    return audit.snapshot(plan, PLAN_FIELDS)
+    # With the version the save produced: core.concurrency reads it back to say what changed
+    # since an edit began.
+    return audit.snapshot(plan, [*PLAN_FIELDS, VERSION])
 
 
 @transaction.atomic
@@ -100,13 +103,18 @@ def create_plan(actor, data: dict) -> ActionPlan:
 
 
 @transaction.atomic
-def update_plan(actor, plan: ActionPlan, data: dict) -> ActionPlan:
+def update_plan(
+    actor, plan: ActionPlan, data: dict, expected_version: int | None = None
+) -> ActionPlan:
+    """Saves parts I and II. With ``expected_version`` (the version the editor started from),
+    a save made by someone else since is not overwritten: ``StaleVersion``."""
     require(permissions.can_edit_plan(actor, plan))
     new_region = data.get("region", plan.region)
     if new_region.pk != plan.region_id:
         # Moving a plan hands it to another region's coordinators.
         require(permissions.can_create_plan(actor, new_region.pk))
     before = plan_snapshot(plan)
+    claim_version(plan, expected_version)
     _apply_plan(plan, data)
     audit.record(actor, "plan.update", plan, before=before, after=plan_snapshot(plan))
     return plan

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cyberregions.core.concurrency import StaleVersion
 from cyberregions.core.permissions import is_coordinator, is_programme_staff, require
 
 from .. import diffing, metrics, permissions, services, versions
@@ -114,9 +115,13 @@ def plan_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         fresh = ActionPlan.objects.get(pk=plan.pk)
         try:
-            services.update_plan(request.user, fresh, _data(form))
+            services.update_plan(
+                request.user, fresh, _data(form), expected_version=form.expected_version
+            )
         except services.PlanError as error:
             form.add_error(None, str(error))
+        except StaleVersion as error:
+            form.refuse_stale(error)
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect(fresh)
