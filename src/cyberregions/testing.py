@@ -84,3 +84,80 @@ class PersonaTestCase(TestCase):
     def login(self, user):
         self.client.force_login(user)
         return user
+
+
+class OracleTestCase(PersonaTestCase):
+    """Brute-force agreement of an app's ``can_…`` predicates with its querysets.
+
+    A rule is written twice: once over one object (``can_view_event(user, event)``, what a
+    view asks) and once as a queryset (``Event.objects.visible_to(user)``, what a list shows).
+    ``assert_oracle`` asks both for every persona and every object, and fails, naming the
+    persona and the object's state, where they disagree. Objects should cover every state and
+    visibility combination of the model; most tests put them in Brittany (so that
+    ``coordinator`` coordinates the object's region and ``other_coordinator`` another one)
+    and some in Tuscany (the region of ``member``'s organisation).
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        User = get_user_model()
+        cls.other_coordinator = User.objects.create_user("toscana", "gianni@example.org")
+        RegionMembership.objects.create(user=cls.other_coordinator, region=cls.tuscany)
+        # Inactive: every role it held must be ignored, by the predicate and the queryset alike.
+        cls.inactive = User.objects.create_user("gone", "gone@example.org", is_active=False)
+        RegionMembership.objects.create(user=cls.inactive, region=cls.brittany)
+        OrganisationMembership.objects.create(user=cls.inactive, organisation=cls.breton_sme)
+
+    def personas(self, **extra) -> dict:
+        """Name → user for every persona, plus ``extra`` ones a test adds (a participant, the
+        command line…). Users are read again so that no membership cache carries over."""
+        from django.contrib.auth.models import AnonymousUser
+
+        User = get_user_model()
+        named = {
+            "anonymous": AnonymousUser(),
+            "registered": self.registered,
+            "member": self.member,
+            "coordinator of the region": self.coordinator,
+            "coordinator of another region": self.other_coordinator,
+            "programme staff": self.staff,
+            "administrator": self.admin,
+            "inactive coordinator": self.inactive,
+            **extra,
+        }
+        return {
+            name: User.objects.get(pk=user.pk) if isinstance(user, User) else user
+            for name, user in named.items()
+        }
+
+    def assert_oracle(
+        self,
+        predicate,
+        queryset,
+        objects: dict,
+        personas: dict | None = None,
+        everyone: bool = False,
+    ):
+        """For each persona and each object (``objects``: state description → object),
+        ``predicate(user, obj)`` must equal ``queryset(user).filter(pk=obj.pk).exists()``.
+
+        ``predicate`` is e.g. ``permissions.can_view_event``; ``queryset`` a callable from a
+        user to a queryset, e.g. ``Event.objects.visible_to``. Unless the rule lets
+        ``everyone`` through, the objects and personas must include both an allowed and a
+        refused pair, so that an oracle cannot pass by refusing (or allowing) everything."""
+        self.assertTrue(objects, "an oracle needs objects")
+        personas = personas if personas is not None else self.personas()
+        answers = set()
+        for persona, user in personas.items():
+            for state, obj in objects.items():
+                with self.subTest(persona=persona, object=state):
+                    expected = queryset(user).filter(pk=obj.pk).exists()
+                    answers.add(expected)
+                    self.assertEqual(
+                        predicate(user, obj),
+                        expected,
+                        f"{predicate.__name__} says {not expected} but the queryset says "
+                        f"{expected} for {persona} on {state}",
+                    )
+        self.assertEqual(answers, {True} if everyone else {True, False}, "allowed/refused pairs")

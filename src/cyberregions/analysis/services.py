@@ -6,10 +6,11 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from cyberregions.core import audit, permissions
+from cyberregions.core import audit
 from cyberregions.core.permissions import require
 from cyberregions.taxonomy.models import Barrier, Domain
 
+from . import permissions
 from .choices import SurveyStatus
 from .models import (
     BarrierAnswer,

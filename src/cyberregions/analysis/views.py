@@ -11,11 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cyberregions.core import permissions
 from cyberregions.core.permissions import require
 from cyberregions.geo.models import Region
 
-from . import definitions, formulas, indicators, presentation, services
+from . import definitions, formulas, indicators, permissions, presentation, services
 from . import tasks as analysis_tasks
 from .choices import SurveyStatus, SwotQuadrant
 from .forms import ComparisonForm, InvitationForm, ResponseForm, SurveyForm, SwotItemForm
@@ -311,7 +310,7 @@ def survey_list(request, code):
 
 def _managed_survey(request, pk) -> NeedsSurvey:
     survey = get_object_or_404(NeedsSurvey.objects.select_related("region"), pk=pk)
-    require(permissions.can_manage_region_analysis(request.user, survey.region_id))
+    require(permissions.can_manage_survey(request.user, survey))
     return survey
 
 

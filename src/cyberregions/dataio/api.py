@@ -8,10 +8,9 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from cyberregions.core import permissions
 from cyberregions.geo.models import Region
 
-from . import services
+from . import permissions, services
 from .choices import ImportSource
 from .forms import ENCODING_CHOICES
 from .models import OrganisationImport

@@ -1,13 +1,14 @@
 from django.db import models
 
-from cyberregions.core import permissions
+from cyberregions.core.permissions import is_admin, is_authenticated, is_command_line
 
 
 class OrganisationImportQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """An import is seen by the person who made it and by administrators."""
-        if permissions.is_admin(user):
+        """An import is seen by the person who made it, administrators and the command line
+        (``permissions.can_see_import``)."""
+        if is_admin(user) or is_command_line(user):
             return self
-        if not permissions.is_authenticated(user):
+        if not is_authenticated(user):
             return self.none()
         return self.filter(created_by=user)

@@ -14,10 +14,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cyberregions.core import audit, permissions
-from cyberregions.core.permissions import require
+from cyberregions.core import audit
+from cyberregions.core.permissions import (
+    coordinated_region_ids,
+    is_admin,
+    is_authenticated,
+    is_command_line,
+    require,
+)
 
-from . import backup
+from . import backup, permissions
 from .choices import ImportSource, ImportStatus
 from .importer import AtlasChanged, ImportPlan, Progress, plan_import, write_plan
 from .models import OrganisationImport
@@ -38,9 +44,9 @@ class ImportRefused(Exception):
 
 def _region_for(actor, region):
     """A coordinator always imports into a region: the one chosen, or their only one."""
-    if region is not None or permissions.is_admin(actor) or permissions.is_command_line(actor):
+    if region is not None or is_admin(actor) or is_command_line(actor):
         return region
-    regions = permissions.coordinated_region_ids(actor)
+    regions = coordinated_region_ids(actor)
     if len(regions) == 1:
         from cyberregions.geo.models import Region
 
@@ -91,7 +97,7 @@ def preview_import(
     _check_size(data)
     plan = plan_import(read_table(data, encoding), actor, region)
     record = OrganisationImport(
-        created_by=actor if permissions.is_authenticated(actor) else None,
+        created_by=actor if is_authenticated(actor) else None,
         source=source,
         filename=filename[:255],
         size=len(data),
@@ -215,7 +221,7 @@ def import_file(
         )
     with transaction.atomic():
         record = OrganisationImport(
-            created_by=actor if permissions.is_authenticated(actor) else None,
+            created_by=actor if is_authenticated(actor) else None,
             source=source,
             filename=filename[:255],
             size=len(data),
@@ -258,7 +264,7 @@ def restore_backup(actor, stream, *, replace: bool = False, progress=None) -> di
     counts = backup.restore(stream, replace=replace, progress=progress)
     logger.info(
         "Database restored from a backup by %s: %s tables, %s rows.",
-        "the command line" if permissions.is_command_line(actor) else f"user {actor.pk}",
+        "the command line" if is_command_line(actor) else f"user {actor.pk}",
         len(counts),
         sum(counts.values()),
     )

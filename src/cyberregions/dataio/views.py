@@ -8,11 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cyberregions.core import permissions
 from cyberregions.core.permissions import require
 from cyberregions.core.throttles import anonymous_export_rate_limit
 
-from . import exporters, services, skos, template_files
+from . import exporters, permissions, services, skos, template_files
 from . import tasks as import_tasks
 from .choices import ImportSource, ImportStatus
 from .columns import IMPORT_COLUMNS

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils import timezone
 
-from cyberregions.core import permissions
+from cyberregions.core.permissions import is_authenticated, is_programme_staff
 
 from .choices import (
     ACTIVE_REGISTRATION_STATUSES,
@@ -9,31 +9,36 @@ from .choices import (
     MeetingRequestStatus,
     RegistrationStatus,
 )
+from .permissions import event_manage_scope
+
+
+def managed_event_condition(user, prefix: str = "") -> models.Q | None:
+    """The events ``user`` organises, as a condition on ``prefix`` + their fields; None when
+    it organises every event (an administrator)."""
+    scope = event_manage_scope(user)
+    if scope is None:
+        return None
+    condition = models.Q(**{f"{prefix}pk__in": []})
+    if scope["region_ids"]:
+        condition |= models.Q(**{f"{prefix}host_region_id__in": scope["region_ids"]})
+    if scope["user_id"] is not None:
+        condition |= models.Q(**{f"{prefix}created_by_id": scope["user_id"]})
+    return condition
 
 
 class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Published and cancelled events for everyone; drafts for their organisers."""
-        scope = permissions.event_manage_scope(user)
-        if scope is None:
+        """Published and cancelled events for everyone; drafts for their organisers
+        (``permissions.can_view_event``)."""
+        managed = managed_event_condition(user)
+        if managed is None:
             return self
-        condition = ~models.Q(status=EventStatus.DRAFT)
-        if scope["region_ids"]:
-            condition |= models.Q(host_region_id__in=scope["region_ids"])
-        if scope["user_id"] is not None:
-            condition |= models.Q(created_by_id=scope["user_id"])
-        return self.filter(condition)
+        return self.filter(~models.Q(status=EventStatus.DRAFT) | managed)
 
     def managed_by(self, user):
-        scope = permissions.event_manage_scope(user)
-        if scope is None:
-            return self
-        condition = models.Q(pk__in=[])
-        if scope["region_ids"]:
-            condition |= models.Q(host_region_id__in=scope["region_ids"])
-        if scope["user_id"] is not None:
-            condition |= models.Q(created_by_id=scope["user_id"])
-        return self.filter(condition)
+        """The events ``user`` organises (``permissions.can_manage_event``)."""
+        managed = managed_event_condition(user)
+        return self if managed is None else self.filter(managed)
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "id")
@@ -61,15 +66,61 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=RegistrationStatus.WAITLISTED).order_by("registered_at", "id")
 
     def of_user(self, user):
-        if not permissions.is_authenticated(user):
+        if not is_authenticated(user):
             return self.none()
         return self.filter(user=user)
+
+    def visible_to(self, user):
+        """Registrations whose participant data ``user`` sees: its own, and every one of the
+        events it organises (``permissions.can_see_participant_data``)."""
+        managed = managed_event_condition(user, "event__")
+        if managed is None:
+            return self
+        if is_authenticated(user):
+            managed |= models.Q(user=user)
+        return self.filter(managed)
 
     def for_list(self):
         return self.select_related("organisation", "organisation__region", "organisation__country")
 
 
+class CooperationProfileQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A participant's own profile and those of the events it organises; the profiles of
+        confirmed participants in the catalogues it browses: every catalogue for programme
+        staff, those of the events where it is confirmed itself
+        (``permissions.can_view_cooperation_profile``)."""
+        managed = managed_event_condition(user, "registration__event__")
+        if managed is None:
+            return self
+        own = models.Q(registration__user=user) if is_authenticated(user) else models.Q(pk__in=[])
+        condition = managed | own
+        if is_programme_staff(user):
+            condition |= models.Q(registration__status=RegistrationStatus.CONFIRMED)
+        elif is_authenticated(user):
+            from .models import Registration
+
+            confirmed_in = Registration.objects.filter(
+                user=user, status=RegistrationStatus.CONFIRMED
+            ).values("event_id")
+            condition |= models.Q(
+                registration__status=RegistrationStatus.CONFIRMED,
+                registration__event_id__in=confirmed_in,
+            )
+        return self.filter(condition)
+
+
 class MeetingRequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Requests ``user`` sent or received, and those of the events it organises
+        (``permissions.can_view_meeting_request``)."""
+        managed = managed_event_condition(user, "event__")
+        if managed is None:
+            return self
+        if is_authenticated(user):
+            managed |= models.Q(requester__user=user) | models.Q(recipient__user=user)
+        return self.filter(managed)
+
     def involving(self, registration):
         return self.filter(models.Q(requester=registration) | models.Q(recipient=registration))
 

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from cyberregions.core import permissions
 from cyberregions.core.permissions import require
+from cyberregions.events import permissions
 from cyberregions.events.choices import MeetingRequestStatus
 from cyberregions.events.models import Event, MeetingRequest, Registration
 from cyberregions.organisations.models import Organisation

@@ -3,12 +3,11 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 
-from cyberregions.core import permissions
 from cyberregions.core.concurrency import VERSION, VersionedViewSetMixin
 from cyberregions.geo.models import Country, Region
 from cyberregions.taxonomy.models import Domain, NistFunction, Sector, Technology
 
-from . import services
+from . import permissions, services
 from .fields import DERIVED_FIELDS, EDITABLE_FIELDS
 from .filtersets import OrganisationFilterSet
 from .models import Organisation

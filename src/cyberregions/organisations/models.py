@@ -18,7 +18,12 @@ from .choices import (
     SizeClass,
     Status,
 )
-from .querysets import AtlasRowQuerySet, OrganisationQuerySet
+from .querysets import (
+    AtlasRowQuerySet,
+    ClaimRequestQuerySet,
+    ContactQuerySet,
+    OrganisationQuerySet,
+)
 from .sizeclass import size_class
 
 
@@ -261,6 +266,8 @@ class Contact(models.Model):
     public_consent = models.BooleanField(_("consents to being shown publicly"), default=False)
     consent_recorded_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
 
+    objects = ContactQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
@@ -342,6 +349,8 @@ class ClaimRequest(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True)
+
+    objects = ClaimRequestQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("claim request")

@@ -1,8 +1,14 @@
 from django.db import models
 
-from cyberregions.core import permissions
+from cyberregions.core.permissions import (
+    coordinated_region_ids,
+    is_admin,
+    is_authenticated,
+    is_programme_staff,
+)
 
 from . import search
+from .permissions import organisation_write_scope
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -12,12 +18,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self
 
     def editable_by(self, user):
-        scope = permissions.organisation_write_scope(user)
-        if not scope:
-            return self
-        return self.filter(
-            models.Q(region_id__in=scope["region_ids"]) | models.Q(pk__in=scope["organisation_ids"])
-        )
+        return self.filter(editable_condition(user))
 
     def search(self, query: str):
         return search.filter_queryset(self, query)
@@ -36,6 +37,42 @@ class OrganisationQuerySet(models.QuerySet):
             "country__name",
             "region__code",
             "region__name",
+        )
+
+
+def editable_condition(user, prefix: str = "") -> models.Q:
+    """The organisations ``user`` may change, as a condition on ``prefix`` + their fields."""
+    scope = organisation_write_scope(user)
+    if not scope:
+        return models.Q()
+    return models.Q(**{f"{prefix}region_id__in": scope["region_ids"]}) | models.Q(
+        **{f"{prefix}pk__in": scope["organisation_ids"]}
+    )
+
+
+class ContactQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Public contacts for everyone; all of them for programme staff and for whoever may
+        change the organisation."""
+        if is_programme_staff(user):
+            return self
+        return self.filter(
+            models.Q(public_consent=True) | editable_condition(user, "organisation__")
+        )
+
+    def editable_by(self, user):
+        return self.filter(editable_condition(user, "organisation__"))
+
+
+class ClaimRequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The claims ``user`` decides (its regions' organisations) and its own requests."""
+        if is_admin(user):
+            return self
+        if not is_authenticated(user):
+            return self.none()
+        return self.filter(
+            models.Q(organisation__region_id__in=coordinated_region_ids(user)) | models.Q(user=user)
         )
 
 

@@ -9,12 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cyberregions.core import audit, permissions
+from cyberregions.core import audit
 from cyberregions.core.concurrency import StaleVersion
 from cyberregions.core.permissions import require
 from cyberregions.geo.models import Region
 
-from . import services
+from . import permissions, services
 from .choices import ActorType, ClaimStatus, ItemKind, SizeClass, Status
 from .filtersets import SORT_LABELS, OrganisationFilterSet, compute_facets
 from .forms import ClaimDecisionForm, ClaimRequestForm, ContactForm, OrganisationForm
@@ -160,9 +160,7 @@ def organisation_detail(request, slug):
         slug=slug,
     )
     private = permissions.can_see_private_contacts(request.user, organisation)
-    contacts = Contact.objects.filter(organisation=organisation)
-    if not private:
-        contacts = contacts.filter(public_consent=True)
+    contacts = Contact.objects.visible_to(request.user).filter(organisation=organisation)
     items = list(organisation.items.all())
     can_change = permissions.can_change_organisation(request.user, organisation)
     context = {
@@ -286,10 +284,9 @@ def organisation_claim(request, slug):
 @login_required
 @require_GET
 def claim_list(request):
-    claims = ClaimRequest.objects.select_related("organisation", "user", "organisation__region")
-    if not permissions.is_admin(request.user):
-        regions = permissions.coordinated_region_ids(request.user)
-        claims = claims.filter(Q(organisation__region_id__in=regions) | Q(user=request.user))
+    claims = ClaimRequest.objects.visible_to(request.user).select_related(
+        "organisation", "user", "organisation__region"
+    )
     return render(request, "organisations/claims.html", {"claims": claims[:200]})
 
 

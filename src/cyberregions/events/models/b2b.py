@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import CooperationKind, MeetingRequestStatus, Priority
-from ..querysets import MeetingRequestQuerySet
+from ..querysets import CooperationProfileQuerySet, MeetingRequestQuerySet
 from .events import Event, Registration
 
 
@@ -25,6 +25,8 @@ class CooperationProfile(models.Model):
     headline = models.CharField(_("headline"), max_length=200, blank=True)
     description = models.TextField(_("who we are and what we look for"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CooperationProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("cooperation profile")

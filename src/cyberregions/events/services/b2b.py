@@ -10,9 +10,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cyberregions.core import audit, permissions
+from cyberregions.core import audit
 from cyberregions.core.permissions import require
 
+from .. import permissions
 from ..choices import MeetingRequestStatus, RegistrationStatus
 from ..models import (
     CooperationItem,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cyberregions.core import audit, permissions
-from cyberregions.core.permissions import require
+from cyberregions.core import audit
+from cyberregions.core.permissions import is_admin, is_authenticated, require
 
+from .. import permissions
 from ..choices import EventStatus
 from ..models import AgendaSession, Event
 from .base import EventError, unique_slug
@@ -53,7 +54,7 @@ def create_event(actor, data: dict) -> Event:
     require(permissions.can_create_event(actor, region.pk if region else None))
     event = Event(
         slug=unique_slug(Event, data["title"]),
-        created_by=actor if permissions.is_authenticated(actor) else None,
+        created_by=actor if is_authenticated(actor) else None,
     )
     _apply(event, data)
     audit.record(actor, "event.create", event, after=audit.snapshot(event, AUDITED_FIELDS))
@@ -64,7 +65,7 @@ def create_event(actor, data: dict) -> Event:
 def update_event(actor, event: Event, data: dict) -> Event:
     require(permissions.can_manage_event(actor, event))
     new_region = data.get("host_region", event.host_region)
-    if new_region != event.host_region and not permissions.is_admin(actor):
+    if new_region != event.host_region and not is_admin(actor):
         # Moving an event to another region hands it to that region's coordinators.
         require(new_region is not None and permissions.can_create_event(actor, new_region.pk))
     before = audit.snapshot(event, AUDITED_FIELDS)

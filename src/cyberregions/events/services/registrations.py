@@ -6,9 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cyberregions.core import audit, permissions
+from cyberregions.core import audit
 from cyberregions.core.permissions import require
 
+from .. import permissions
 from ..choices import (
     OPEN_REQUEST_STATUSES,
     EventStatus,

@@ -20,9 +20,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cyberregions.core import audit, permissions
-from cyberregions.core.permissions import require
+from cyberregions.core import audit
+from cyberregions.core.permissions import is_authenticated, require
 
+from .. import permissions
 from ..choices import MeetingRequestStatus, RegistrationStatus
 from ..models import (
     Event,
@@ -199,7 +200,7 @@ def _store(actor, event: Event, built: BuiltInstance, result: dict[str, Any]) ->
     ]
     run = ScheduleRun.objects.create(
         event=event,
-        run_by=actor if permissions.is_authenticated(actor) else None,
+        run_by=actor if is_authenticated(actor) else None,
         method=result.get("method", ""),
         optimal=bool(result["optimal"]),
         objective=float(result["objective"]),

@@ -10,9 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cyberregions.core import permissions
-
-from .. import ics
+from .. import ics, permissions
 from ..models import Meeting
 from ..pdf import pdf_response, render_pdf
 from .common import brokerage_event, participant

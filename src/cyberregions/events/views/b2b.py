@@ -11,10 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cyberregions.core import permissions
 from cyberregions.core.permissions import require
 
-from .. import services
+from .. import permissions, services
 from ..choices import MeetingRequestStatus, RegistrationStatus
 from ..filtersets import ParticipantFilterSet
 from ..forms import (

@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from cyberregions.core import permissions
-from cyberregions.core.permissions import require
+from cyberregions.core.permissions import is_authenticated, require
 
+from .. import permissions
 from ..models import Event, Registration
 
 
@@ -35,7 +35,7 @@ def brokerage_event(request, slug: str) -> Event:
 
 
 def own_registration(user, event: Event) -> Registration | None:
-    if not permissions.is_authenticated(user):
+    if not is_authenticated(user):
         return None
     return (
         Registration.objects.filter(event=event, user=user)

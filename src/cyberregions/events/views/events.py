@@ -11,10 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cyberregions.core import audit, permissions
+from cyberregions.core import audit
 from cyberregions.core.permissions import require
 
-from .. import ics, services
+from .. import ics, permissions, services
 from ..choices import EventStatus, RegistrationStatus
 from ..filtersets import EventFilterSet
 from ..forms import AgendaSessionForm, EventForm, StatusForm

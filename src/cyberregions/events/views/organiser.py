@@ -12,10 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cyberregions.core import permissions
 from cyberregions.core.permissions import require
 
-from .. import reasons, services
+from .. import permissions, reasons, services
 from .. import tasks as schedule_tasks
 from ..forms import GridForm, MeetingSessionFormSet, PlaceMeetingForm, PriorityForm
 from ..models import Meeting, MeetingRequest, ScheduleRun

@@ -11,10 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cyberregions.core import permissions
 from cyberregions.core.permissions import require
 
-from .. import services
+from .. import permissions, services
 from ..choices import MeetingRequestStatus, RegistrationStatus
 from ..forms import AttendanceForm, FeedbackForm, RegistrationForm
 from ..models import FeedbackResponse, MeetingRequest, Registration

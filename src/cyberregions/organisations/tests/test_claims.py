@@ -4,10 +4,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.db import IntegrityError, transaction
 
-from cyberregions.core import permissions
 from cyberregions.core.models import AuditEntry
 from cyberregions.geo.models import RegionMembership
-from cyberregions.organisations import services
+from cyberregions.organisations import permissions, services
 from cyberregions.organisations.models import ClaimRequest, OrganisationMembership
 from cyberregions.testing import PersonaTestCase
 
