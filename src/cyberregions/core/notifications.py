@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -32,6 +33,11 @@ IMMEDIATELY, DAILY, NEVER = "immediately", "daily", "never"
 
 def site_url() -> str:
     return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def programme_staff():
+    """The people who validate practices and follow every plan."""
+    return get_user_model().objects.filter(is_active=True, is_programme_staff=True)
 
 
 def language_of(user) -> str:

@@ -1,14 +1,11 @@
-"""E-mails of the plans app: sent through the practices app's helper (one message per
-recipient, only once the transaction has committed)."""
+"""Who is told about an action plan: its region (the people that ``core.notifications``
+writes to when the plan or one of its reports moves or is discussed)."""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
 from cyberregions.geo.models import RegionMembership
-from cyberregions.practices.notifications import programme_staff, send, site_url
-
-__all__ = ["programme_staff", "region_people", "send", "site_url"]
 
 
 def region_people(plan):

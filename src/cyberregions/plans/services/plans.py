@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from cyberregions.core import audit
 from cyberregions.core.concurrency import VERSION, claim_version
+from cyberregions.core.notifications import notify, programme_staff
 from cyberregions.core.permissions import is_authenticated, is_programme_staff, require
 from cyberregions.core.workflow import Notice, Step, Transition, Workflow, WorkflowError
 
@@ -294,7 +295,7 @@ def _context(step: Step) -> dict:
 
 
 def _staff(plan):
-    return notifications.programme_staff()
+    return programme_staff()
 
 
 WORKFLOW = Workflow(
@@ -436,14 +437,14 @@ def add_comment(actor, plan: ActionPlan, body: str) -> PlanComment:
     comment = PlanComment.objects.create(plan=plan, author=_actor(actor), body=body[:4000])
     audit.record(actor, "plan.comment", comment, after={"plan": plan.pk, "body": comment.body})
     staff_wrote = is_programme_staff(actor) and not permissions.owns_plan(actor, plan)
-    recipients = (
-        notifications.region_people(plan) if staff_wrote else notifications.programme_staff()
-    )
-    notifications.send(
+    recipients = notifications.region_people(plan) if staff_wrote else programme_staff()
+    notify(
         recipients,
-        _("[cyberregions] Comment on %(plan)s") % {"plan": plan.title},
-        "plans/email/comment.txt",
-        {"plan": plan, "author": actor, "body": comment.body},
-        exclude=actor,
+        kind="plan.comment",
+        subject=lambda: _("[cyberregions] Comment on %(plan)s") % {"plan": plan.title},
+        template="plans/email/comment.txt",
+        context={"plan": plan, "author": actor, "body": comment.body},
+        url=f"{plan.get_absolute_url()}#comments",
+        actor=actor,
     )
     return comment

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cyberregions.core import attachments, audit
+from cyberregions.core.notifications import programme_staff
 from cyberregions.core.permissions import is_authenticated, require
 from cyberregions.core.workflow import Notice, Step, Transition, Workflow, WorkflowError
 
@@ -247,7 +248,7 @@ def _subject(step: Step) -> str:
 
 
 def _staff(report):
-    return notifications.programme_staff()
+    return programme_staff()
 
 
 def _region(report):

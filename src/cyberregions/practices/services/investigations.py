@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cyberregions.core import audit
+from cyberregions.core.notifications import notify
 from cyberregions.core.permissions import is_authenticated, require
 from cyberregions.geo.models import RegionMembership
 
-from .. import notifications, permissions
+from .. import permissions
 from ..choices import PEER_REVIEW_MIN_COUNTRIES, InvestigationKind
 from ..models import FollowUp, Investigation
 from .practices import WorkflowError
@@ -134,12 +135,16 @@ def add_follow_up(actor, investigation: Investigation, task: str, owner=None, du
         after={"task": item.task, "owner": owner.pk if owner else None, "due": str(due_date or "")},
     )
     if owner is not None:
-        notifications.send(
+        notify(
             [owner],
-            _("[cyberregions] Follow-up for you: %(task)s") % {"task": item.task[:80]},
-            "practices/email/follow_up.txt",
-            {"item": item, "investigation": investigation, "actor": actor},
-            exclude=actor,
+            kind="investigation.follow_up",
+            subject=lambda: (
+                _("[cyberregions] Follow-up for you: %(task)s") % {"task": item.task[:80]}
+            ),
+            template="practices/email/follow_up.txt",
+            context={"item": item, "investigation": investigation, "actor": actor},
+            url=investigation.get_absolute_url(),
+            actor=actor,
         )
     return item
 

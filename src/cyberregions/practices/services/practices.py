@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cyberregions.core import attachments, audit, slugs
+from cyberregions.core.notifications import notify, programme_staff
 from cyberregions.core.permissions import is_admin, is_authenticated, require
 from cyberregions.core.workflow import Notice, Step, Transition, Workflow, WorkflowError
 
@@ -139,7 +140,7 @@ def _published(step: Step) -> None:
 
 
 def _staff(practice):
-    return notifications.programme_staff()
+    return programme_staff()
 
 
 def _subject(step: Step) -> str:
@@ -334,13 +335,17 @@ def add_comment(actor, practice: Practice, body: str, kind: str = CommentKind.CO
         raise WorkflowError(_("Write something first."))
     comment = Comment.objects.create(practice=practice, author=actor, kind=kind, body=body)
     audit.record(actor, "practice.comment", comment, after={"kind": kind, "practice": practice.pk})
-    notifications.send(
+    notify(
         notifications.region_people(practice),
-        _("[cyberregions] New %(kind)s on %(practice)s")
-        % {"kind": comment.get_kind_display().lower(), "practice": practice.title},
-        "practices/email/comment.txt",
-        {"practice": practice, "comment": comment, "actor": actor},
-        exclude=actor,
+        kind="practice.comment",
+        subject=lambda: (
+            _("[cyberregions] New %(kind)s on %(practice)s")
+            % {"kind": comment.get_kind_display().lower(), "practice": practice.title}
+        ),
+        template="practices/email/comment.txt",
+        context={"practice": practice, "comment": comment, "actor": actor},
+        url=practice.get_absolute_url(),
+        actor=actor,
     )
     return comment
 
@@ -367,13 +372,17 @@ def express_interest(actor, practice: Practice, region, message: str = "", conse
     audit.record(
         actor, "practice.interest", interest, after={"practice": practice.pk, "region": region.pk}
     )
-    notifications.send(
+    notify(
         notifications.region_people(practice),
-        _("[cyberregions] %(region)s is interested in %(practice)s")
-        % {"region": region.name, "practice": practice.title},
-        "practices/email/interest.txt",
-        {"practice": practice, "interest": interest, "actor": actor},
-        exclude=actor,
+        kind="practice.interest",
+        subject=lambda: (
+            _("[cyberregions] %(region)s is interested in %(practice)s")
+            % {"region": region.name, "practice": practice.title}
+        ),
+        template="practices/email/interest.txt",
+        context={"practice": practice, "interest": interest, "actor": actor},
+        url=practice.get_absolute_url(),
+        actor=actor,
     )
     return interest
 
