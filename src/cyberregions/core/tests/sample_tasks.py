@@ -1,5 +1,8 @@
 """Tasks the background-task tests run (a real worker imports them by path)."""
 
+import time
+from pathlib import Path
+
 from django_tasks import task
 
 from cyberregions.core import audit, task_runs
@@ -20,3 +23,21 @@ def write_marker(run: TaskRun) -> None:
     with task_runs.applying(run) as locked:
         audit.record(None, "sample.effect", locked)
         task_runs.succeed(locked, url="/", label="Home")
+
+
+@task()
+@task_runs.tracked
+def write_marker_and_hold(run: TaskRun) -> None:
+    """On its first attempt, holds its transaction open (its effect written, not committed)
+    until the test kills the worker; later attempts finish at once."""
+    with task_runs.applying(run) as locked:
+        audit.record(None, "sample.effect", locked)
+        if run.attempt == 1:
+            Path(run.arguments["holding"]).touch()
+            time.sleep(120)
+
+
+@task()
+def add_numbers(a: int, b: int) -> int:
+    """Touches no database: for the Redis worker test."""
+    return a + b
