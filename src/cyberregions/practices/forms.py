@@ -10,32 +10,7 @@ from cyberregions.organisations.models import Organisation
 from . import permissions
 from .choices import CommentKind
 from .models import FollowUp, Investigation, Practice, PracticeFigure
-
-PRACTICE_FIELDS = [
-    "title",
-    "region",
-    "main_institution",
-    "other_organisations",
-    "policy_instruments",
-    "barriers",
-    "domains",
-    "summary",
-    "description",
-    "budget_eur",
-    "staff_fte",
-    "resources_note",
-    "start_date",
-    "end_date",
-    "evidence",
-    "difficulties",
-    "lessons",
-    "transfer_potential",
-    "links",
-    "keywords",
-    "contact_name",
-    "contact_email",
-    "contact_public_consent",
-]
+from .services.practices import PRACTICE_FIELDS
 
 
 class PracticeForm(forms.ModelForm):

@@ -19,7 +19,9 @@ from ..choices import AWAITING_STAFF, Action, CommentKind, PracticeStatus
 from ..models import Attachment, Comment, Interest, Practice, PracticeFigure
 from ..models import Transition as PracticeStep
 
-AUDITED_FIELDS = [
+# What people edit on a practice, declared once: the form edits these fields and the audit
+# snapshot records them (test_practice_fields).
+PRACTICE_FIELDS = [
     "title",
     "region",
     "main_institution",
@@ -44,6 +46,7 @@ AUDITED_FIELDS = [
     "contact_email",
     "contact_public_consent",
 ]
+AUDITED_FIELDS = PRACTICE_FIELDS
 TAG_FIELDS = ("other_organisations", "barriers", "domains")
 
 
