@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from cyberregions.core import audit, slugs
 from cyberregions.core.concurrency import VERSION, claim_version
+from cyberregions.core.consent import date_consent
 from cyberregions.core.permissions import coordinated_region_ids, is_admin, require
 
 from . import notices, permissions, search
@@ -117,10 +118,7 @@ def save_contact(actor, contact: Contact, data: dict) -> Contact:
     consent_before = contact.public_consent
     for field in CONTACT_FIELDS:
         setattr(contact, field, data[field])
-    if not contact.public_consent:
-        contact.consent_recorded_at = None
-    elif not consent_before or contact.consent_recorded_at is None:
-        contact.consent_recorded_at = timezone.now()
+    date_consent(contact, "public_consent", "consent_recorded_at", consent_before)
     contact.full_clean()
     contact.save()
     # On the organisation's trail, without the person's data: nothing personal goes to logs.

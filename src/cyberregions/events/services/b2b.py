@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cyberregions.core import audit
+from cyberregions.core.consent import date_consent
 from cyberregions.core.permissions import require
 
 from .. import permissions
@@ -56,7 +57,7 @@ def save_profile(
     _require_brokerage(registration.event)
     if show_name is not None and show_name != registration.show_name:
         registration.show_name = show_name
-        registration.name_consent_at = timezone.now() if show_name else None
+        date_consent(registration, "show_name", "name_consent_at", not show_name)
         registration.save(update_fields=["show_name", "name_consent_at"])
         audit.record(
             actor,

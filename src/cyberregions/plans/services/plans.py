@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from cyberregions.core import audit
 from cyberregions.core.concurrency import VERSION, claim_version
+from cyberregions.core.consent import date_consent
 from cyberregions.core.notifications import notify, programme_staff
 from cyberregions.core.permissions import is_authenticated, is_programme_staff, require
 from cyberregions.core.workflow import Notice, Step, Transition, Workflow, WorkflowError
@@ -77,10 +78,7 @@ def _apply_plan(plan: ActionPlan, data: dict) -> None:
     for name, value in data.items():
         if name not in PLAN_M2M:
             setattr(plan, name, value)
-    if plan.contact_public_consent and not consent_before:
-        plan.contact_consent_recorded_at = timezone.now()
-    elif not plan.contact_public_consent:
-        plan.contact_consent_recorded_at = None
+    date_consent(plan, "contact_public_consent", "contact_consent_recorded_at", consent_before)
     _check(plan, PLAN_M2M)
     plan.save()
     if "other_partners" in data:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cyberregions.core import attachments, audit, slugs
+from cyberregions.core.consent import date_consent
 from cyberregions.core.notifications import notify, programme_staff
 from cyberregions.core.permissions import is_admin, is_authenticated, require
 from cyberregions.core.workflow import Notice, Step, Transition, Workflow, WorkflowError
@@ -80,10 +81,7 @@ def _apply(practice: Practice, data: dict, figures: list[dict] | None) -> None:
     for field, value in data.items():
         if field not in TAG_FIELDS:
             setattr(practice, field, value)
-    if practice.contact_public_consent and not consent_before:
-        practice.contact_consent_recorded_at = timezone.now()
-    elif not practice.contact_public_consent:
-        practice.contact_consent_recorded_at = None
+    date_consent(practice, "contact_public_consent", "contact_consent_recorded_at", consent_before)
     practice.full_clean(exclude=["slug", *TAG_FIELDS])
     practice.save()
     for field in TAG_FIELDS:
