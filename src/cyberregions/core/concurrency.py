@@ -243,6 +243,45 @@ def expected_version_from(if_match: str | None, instance: models.Model) -> int |
     raise PreconditionFailed
 
 
+def versioned_schema(serializer_class):
+    """The OpenAPI description of ``VersionedViewSetMixin`` for a viewset writing
+    ``serializer_class``: the ETag on reads and writes, If-Match and 412 on writes."""
+    from drf_spectacular.utils import (
+        OpenApiParameter,
+        OpenApiResponse,
+        extend_schema,
+        extend_schema_view,
+    )
+
+    etag_header = OpenApiParameter(
+        "ETag",
+        location=OpenApiParameter.HEADER,
+        response=[200],
+        description='This version of the object, `"<id>.<version>"`: send it back in If-Match.',
+    )
+    if_match = OpenApiParameter(
+        "If-Match",
+        location=OpenApiParameter.HEADER,
+        description=(
+            "The ETag the change was made from. When the object changed since, nothing is "
+            "written and the answer is 412. Without it (or with *) the write is not checked."
+        ),
+    )
+    stale = OpenApiResponse(
+        description=(
+            "Precondition Failed: the object changed since the If-Match version. The body has "
+            "`detail`, `code` (precondition_failed), `changed` (the fields saved meanwhile) "
+            "and `current` (the object now); the ETag header is the current one."
+        )
+    )
+    write = extend_schema(
+        parameters=[if_match, etag_header], responses={200: serializer_class, 412: stale}
+    )
+    return extend_schema_view(
+        retrieve=extend_schema(parameters=[etag_header]), update=write, partial_update=write
+    )
+
+
 class VersionedViewSetMixin:
     """For a DRF viewset of a versioned model: GET of one row sends its ETag; PUT and PATCH
     honour ``If-Match`` (412 Precondition Failed with the current row when stale) and send

@@ -3,7 +3,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 
-from cyberregions.core.concurrency import VERSION, VersionedViewSetMixin
+from cyberregions.core.concurrency import VERSION, VersionedViewSetMixin, versioned_schema
 from cyberregions.geo.models import Country, Region
 from cyberregions.taxonomy.models import Domain, NistFunction, Sector, Technology
 
@@ -47,6 +47,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         return attrs
 
 
+@versioned_schema(OrganisationSerializer)
 class OrganisationViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
     """Organisations of the ecosystem atlas. Anyone reads; coordinators of the organisation's
     region, its members and administrators write.

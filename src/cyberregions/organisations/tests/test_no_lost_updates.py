@@ -3,6 +3,7 @@ refused with what changed meanwhile, on the pages, in the API and after an impor
 
 from unittest import mock
 
+import yaml
 from django.db import transaction
 
 from cyberregions.core.concurrency import StaleVersion
@@ -261,6 +262,16 @@ class EntityTagTests(ApiTestCase):
         response = self.call("patch", detail(self.breton_sme), {"city": "Vannes"}, user=self.admin)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["ETag"], f'"{self.breton_sme.pk}.3"')
+
+    def test_the_api_schema_documents_the_etag_if_match_and_412(self):
+        document = yaml.safe_load(self.call("get", "/api/schema/").content)
+        operations = document["paths"]["/api/organisations/{slug}/"]
+        for method in ("put", "patch"):
+            headers = [p["name"] for p in operations[method]["parameters"] if p["in"] == "header"]
+            self.assertIn("If-Match", headers, method)
+            self.assertIn("412", operations[method]["responses"], method)
+            self.assertIn("ETag", operations[method]["responses"]["200"]["headers"], method)
+        self.assertIn("ETag", operations["get"]["responses"]["200"]["headers"])
 
     def test_refusals_come_before_preconditions(self):
         tag = '"1.999"'
