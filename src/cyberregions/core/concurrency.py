@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django import forms
 from django.db import models, transaction
 from django.db.models import F
+from django.http import Http404
 from django.utils.formats import localize
 from django.utils.http import parse_etags, quote_etag
 from django.utils.text import capfirst
@@ -288,6 +289,14 @@ class VersionedViewSetMixin:
     the new ETag. ``perform_update`` passes ``self.expected_version`` to the service."""
 
     expected_version: int | None = None
+    _object = None
+
+    def get_object(self):
+        # One read per request: the permission check, the If-Match check and the write all
+        # see the same row (and the prefetches run once).
+        if self._object is None:
+            self._object = super().get_object()
+        return self._object
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
@@ -306,7 +315,8 @@ class VersionedViewSetMixin:
             response = super().update(request, *args, **kwargs)
         except StaleVersion as error:
             if error.current is None:
-                raise
+                raise Http404 from error  # deleted meanwhile
+            self._object = None  # the row as it is now, not as this request first read it
             return self.precondition_failed(self.get_object(), error.changes)
         serializer = getattr(response.data, "serializer", None)
         if serializer is not None and serializer.instance is not None:

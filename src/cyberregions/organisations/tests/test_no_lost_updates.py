@@ -13,6 +13,7 @@ from cyberregions.dataio import importer
 from cyberregions.dataio import services as dataio_services
 from cyberregions.dataio.tests.files import csv_bytes, plan
 from cyberregions.organisations import services
+from cyberregions.organisations.api import OrganisationSerializer
 from cyberregions.organisations.models import Contact, Organisation
 from cyberregions.organisations.tests.test_api_permissions import ApiTestCase, detail
 from cyberregions.organisations.tests.test_atlas_edit import edit_url, form_data
@@ -229,6 +230,30 @@ class EntityTagTests(ApiTestCase):
         self.assertEqual(
             Organisation.objects.get(pk=self.breton_sme.pk).name, "Armor Cyber Defence"
         )
+
+    def test_a_save_between_the_if_match_check_and_the_write_is_412_too(self):
+        tag = self.etag_of(self.breton_sme)
+        validate = OrganisationSerializer.validate
+
+        def someone_saves_meanwhile(serializer, attrs):
+            fresh = Organisation.objects.get(pk=self.breton_sme.pk)
+            services.update_organisation(self.admin, fresh, {"city": "Brest"})
+            return validate(serializer, attrs)
+
+        with mock.patch.object(OrganisationSerializer, "validate", someone_saves_meanwhile):
+            response = self.call(
+                "patch",
+                detail(self.breton_sme),
+                {"name": "Armor"},
+                user=self.coordinator,
+                HTTP_IF_MATCH=tag,
+            )
+        self.assertEqual(response.status_code, 412, response.content)
+        self.assertEqual(response.json()["changed"], ["city"])
+        self.assertEqual(response.json()["current"]["city"], "Brest")
+        self.assertEqual(response["ETag"], f'"{self.breton_sme.pk}.2"')
+        stored = Organisation.objects.get(pk=self.breton_sme.pk)
+        self.assertEqual((stored.name, stored.city), ("Armor Cyber Defence", "Brest"))
 
     def test_if_match_of_another_organisation_or_unreadable_is_412_and_star_matches(self):
         other = self.etag_of(self.tuscan_sme)
