@@ -31,18 +31,21 @@ class EventOracleTests(OracleTestCase):
                         event_type="brokerage",
                     )
         cls.registrations, cls.requests = {}, {}
-        # Each event's participants: two confirmed, one waiting, one cancelled (the member).
+        # Each event's participants: confirmed, waiting, cancelled (the member), deactivated.
         people = {
             "participant": (cls.participant, RegistrationStatus.CONFIRMED),
             "registered": (cls.registered, RegistrationStatus.CONFIRMED),
             "waiting": (cls.waiting, RegistrationStatus.WAITLISTED),
             "member": (cls.member, RegistrationStatus.CANCELLED),
+            # A deactivated account keeps its registrations but no longer sees them.
+            "inactive": (cls.inactive, RegistrationStatus.CONFIRMED),
         }
         statuses = list(MeetingRequestStatus)
         pairs = [
             ("participant", "registered"),
             ("waiting", "participant"),
             ("registered", "member"),
+            ("inactive", "participant"),
         ]
         # Who sees a participant's data depends on who organises the event (its region, its
         # creator), not on the event's state: the published events cover every organiser.
@@ -54,11 +57,6 @@ class EventOracleTests(OracleTestCase):
                 CooperationProfile.objects.create(registration=registration, headline=who)
                 of_event[who] = registration
                 cls.registrations[f"{status} registration of {who} to {event_name}"] = registration
-            pairs = [
-                ("participant", "registered"),
-                ("waiting", "participant"),
-                ("registered", "member"),
-            ]
             for index, (sender, recipient) in enumerate(pairs):
                 status = statuses[(index + len(cls.requests)) % len(statuses)]
                 cls.requests[f"{status} request {sender}→{recipient} in {event_name}"] = (
