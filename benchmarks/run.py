@@ -96,6 +96,11 @@ def main() -> None:
     if url:
         run(["benchmarks/bench_analysis.py", "--size", str(size), "--database-url", url])
     print()
+    print("## Workflow transition with its notifications queued")
+    print()
+    sys.stdout.flush()
+    run(["benchmarks/bench_workflow.py", "--no-header"])
+    print()
     scheduler = ROOT / "benchmarks" / "bench_scheduler.py"
     if scheduler.exists():
         print("## Meeting scheduler")

@@ -23,6 +23,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 from .models import EmailState, Notification
 
@@ -98,7 +99,13 @@ def notify(
     # Both engines return the new ids from a bulk insert (SQLite since 3.35).
     pending = [item.pk for item in made if item.email_state == EmailState.PENDING]
     if pending:
-        transaction.on_commit(lambda: send_notification_emails.enqueue(pending))
+        if isinstance(send_notification_emails.get_backend(), DatabaseBackend):
+            # The queue is a table of this database: the task row commits (or rolls back)
+            # with the change itself, which spares a second commit per step.
+            send_notification_emails.enqueue(pending)
+        else:
+            # Run at once (tests) or in Redis: only once the change is committed.
+            transaction.on_commit(lambda: send_notification_emails.enqueue(pending))
     return made
 
 
