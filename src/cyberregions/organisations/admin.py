@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db import models
 
+from cyberregions.core.concurrency import VersionedAdminMixin
+
 from .models import ClaimRequest, Contact, OfferOrNeed, Organisation, OrganisationMembership
 from .services import refresh_search
 
@@ -11,7 +13,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = (
         "name",
         "country",
@@ -24,7 +26,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ("actor_type", "size_class", "core_business", "status", "country")
     search_fields = ("name", "legal_name", "city")
     raw_id_fields = ("region",)
-    readonly_fields = ("helix_group", "size_class")
+    readonly_fields = ("helix_group", "size_class", "version")
     inlines = [ContactInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

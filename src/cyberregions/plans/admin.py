@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from cyberregions.core.concurrency import VersionedAdminMixin
+
 from .models import (
     Action,
     ActionPlan,
@@ -28,13 +30,19 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(admin.ModelAdmin):
+class ActionPlanAdmin(VersionedAdminMixin, admin.ModelAdmin):
     """Reference and repair only: the workflow runs through the services, not the admin."""
 
     list_display = ("title", "region", "instrument_type", "status", "endorsed_on")
     list_filter = ("status", "instrument_type", "region")
     search_fields = ("title", "instrument_name", "managing_authority")
-    readonly_fields = ("status", "validated_by", "validated_at", "endorsement_recorded_by")
+    readonly_fields = (
+        "status",
+        "validated_by",
+        "validated_at",
+        "endorsement_recorded_by",
+        "version",
+    )
     inlines = [ActionInline, TransitionInline]
 
 

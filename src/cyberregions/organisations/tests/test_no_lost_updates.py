@@ -121,6 +121,32 @@ class StaleFormTests(ApiTestCase):
         self.assertEqual(response.status_code, 302)
 
 
+class AdminChangeTests(ApiTestCase):
+    def test_a_change_in_the_admin_raises_the_version_so_an_open_form_is_refused(self):
+        opened = Organisation.objects.get(pk=self.breton_sme.pk)
+        change_form = {
+            "slug": opened.slug,
+            "name": opened.name,
+            "country": opened.country_id,
+            "region": opened.region_id,
+            "city": "Lorient",
+            "status": opened.status,
+            "actor_type": opened.actor_type,
+            "contacts-TOTAL_FORMS": "0",
+            "contacts-INITIAL_FORMS": "0",
+        }
+        self.login(self.admin)
+        url = f"/admin/organisations/organisation/{opened.pk}/change/"
+        self.assertEqual(self.client.post(url, change_form).status_code, 302)
+        self.assertEqual(Organisation.objects.get(pk=opened.pk).version, 2)
+
+        self.login(self.coordinator)
+        response = self.client.post(edit_url(opened), form_data(opened, name="Armor"))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("now 2", refused_message(response))
+        self.assertEqual(Organisation.objects.get(pk=opened.pk).city, "Lorient")
+
+
 class StaleImportTests(ApiTestCase):
     def fresh(self) -> Organisation:
         return Organisation.objects.get(pk=self.breton_sme.pk)
