@@ -39,6 +39,7 @@ browser:
 test: install browser
 	CYBERREGIONS_TESTING=1 $(BIN)/pytest -q -p no:cacheprovider
 	@bash scripts/test-postgres.sh "$(PG_URL)"
+	@bash scripts/check-production.sh "$(BIN)"
 
 lint: install
 	$(BIN)/ruff check src benchmarks
