@@ -38,9 +38,11 @@ def _wait_for(condition, what: str, timeout: float = WAIT_SECONDS) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
-@override_settings(TASKS=DATABASE_TASKS)
-class DatabaseWorkerTests(TransactionTestCase):
+class WorkerDatabaseMixin:
+    """The test database, handed to worker processes, and read back where they write."""
+
     def setUp(self):
+        super().setUp()
         self.tmp = Path(tempfile.mkdtemp(prefix="cyberregions-worker-"))
         self.user = get_user_model().objects.create_user("requester", "r@example.org")
         self.sqlite_file = None
@@ -103,6 +105,9 @@ class DatabaseWorkerTests(TransactionTestCase):
             [*CLI, *args], env=self.env(**env), capture_output=True, text=True, timeout=120
         )
 
+
+@override_settings(TASKS=DATABASE_TASKS)
+class DatabaseWorkerTests(WorkerDatabaseMixin, TransactionTestCase):
     def worker(self) -> subprocess.Popen:
         return subprocess.Popen(  # noqa: S603 — our own command line
             [*CLI, "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
@@ -184,26 +189,36 @@ def _redis_answers() -> str:
     TASKS={"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}},
     RQ_QUEUES={"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 60}},
 )
-class RedisWorkerTests(TransactionTestCase):
+class RedisWorkerTests(WorkerDatabaseMixin, TransactionTestCase):
     """The scale-out backend: tasks go to Redis and an RQ worker (burst mode) runs them."""
 
-    def test_an_rq_worker_runs_an_enqueued_task(self):
-        result = add_numbers.enqueue(2, 3)
-        self.assertEqual(result.status, "READY")
-        tmp = tempfile.mkdtemp(prefix="cyberregions-rq-")
-        worker = subprocess.run(  # noqa: S603 — our own command line
+    def rq_worker(self) -> subprocess.CompletedProcess:
+        return subprocess.run(  # noqa: S603 — our own command line
             [*CLI, "rqworker", "--burst", "--job-class", "django_tasks_rq.Job", "default"],
-            env={
-                **os.environ,
-                "CYBERREGIONS_VAR": tmp,
-                "TASKS_BACKEND": "rq",
-                "REDIS_URL": REDIS_URL,
-            },
+            env=self.env(TASKS_BACKEND="rq", REDIS_URL=REDIS_URL),
             capture_output=True,
             text=True,
             timeout=120,
         )
+
+    def test_an_rq_worker_runs_an_enqueued_task(self):
+        result = add_numbers.enqueue(2, 3)
+        self.assertEqual(result.status, "READY")
+        worker = self.rq_worker()
         self.assertEqual(worker.returncode, 0, worker.stderr)
         result.refresh()
         self.assertEqual(result.status, "SUCCESSFUL", worker.stderr)
         self.assertEqual(result.return_value, 5)
+
+    def test_a_task_run_is_sent_after_the_commit_and_applied_by_an_rq_worker(self):
+        run = task_runs.start(
+            self.user, kind="sample", title="On Redis", task=write_marker, arguments={}
+        )
+        run.refresh_from_db()
+        self.assertEqual(run.status, "queued")
+        self.assertTrue(run.task_result_id)  # set once the job was sent, after the commit
+        self.hand_over_database()
+        worker = self.rq_worker()
+        self.assertEqual(worker.returncode, 0, worker.stderr)
+        self.assertEqual(self.run_state(run.pk)[:2], ("succeeded", 1))
+        self.assertEqual(self.effects(), 1)
