@@ -11,6 +11,7 @@ from cyberregions.core.permissions import is_admin, is_authenticated, require
 from .. import permissions
 from ..choices import EventStatus
 from ..models import AgendaSession, Event
+from . import notices
 from .base import EventError, unique_slug
 from .registrations import promote_waitlist
 
@@ -97,6 +98,8 @@ def set_event_status(actor, event: Event, status: str) -> Event:
     event.status = status
     event.save(update_fields=["status", "updated_at"])
     audit.record(actor, f"event.{status}", event, before=before, after={"status": status})
+    if status == EventStatus.CANCELLED and before["status"] == EventStatus.PUBLISHED:
+        notices.event_cancelled(actor, event)
     return event
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from cyberregions.core.notifications import notify
 
-from ..choices import MeetingRequestStatus
+from ..choices import ACTIVE_REGISTRATION_STATUSES, MeetingRequestStatus
 from ..models import Event, Meeting, MeetingRequest, Registration
 
 
@@ -184,3 +184,22 @@ def schedule_published(actor, event: Event) -> None:
             url=reverse("events:agenda", args=[event.slug, registration.pk]),
             actor=actor,
         )
+
+
+def event_cancelled(actor, event: Event) -> None:
+    """Everyone still registered (or waiting) hears that the event will not take place."""
+    people = [
+        registration.user
+        for registration in event.registrations.filter(
+            status__in=ACTIVE_REGISTRATION_STATUSES
+        ).select_related("user")
+    ]
+    notify(
+        people,
+        kind="events.event.cancelled",
+        subject=lambda: _("[cyberregions] “%(event)s” is cancelled") % {"event": event.title},
+        template="events/email/event_cancelled.txt",
+        context={"event": event},
+        url=event.get_absolute_url(),
+        actor=actor,
+    )

@@ -128,3 +128,36 @@ class RegistrationNotificationTests(PersonaTestCase):
         self.assertFalse(Registration.objects.exists())
         self.assertFalse(Notification.objects.exists())
         self.assertEqual(mail.outbox, [])
+
+
+class EventCancelledNotificationTests(PersonaTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.event = make_event(title="Seminar", capacity=1, created_by=cls.coordinator)
+        cls.seated = make_user("seated")
+        cls.waiting = make_user("waiting")
+        cls.gone = make_user("gone")
+
+    def test_it_tells_everyone_registered_or_waiting_that_the_event_is_cancelled(self):
+        services.register(self.seated, self.event)
+        services.register(self.waiting, self.event)
+        gone = services.register(self.gone, self.event)
+        services.cancel_registration(self.gone, gone)
+        Notification.objects.all().delete()
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            services.set_event_status(self.coordinator, self.event, "cancelled")
+        told = Notification.objects.filter(kind="events.event.cancelled")
+        self.assertEqual(
+            sorted(told.values_list("recipient__username", flat=True)), ["seated", "waiting"]
+        )
+        self.assertEqual(len(mail.outbox), 2)
+        self.assertIn("Seminar", mail.outbox[0].subject)
+        self.assertIn("/events/seminar/", mail.outbox[0].body)
+
+    def test_cancelling_a_draft_tells_nobody(self):
+        draft = make_event(title="Draft day", status="draft", created_by=self.coordinator)
+        with self.captureOnCommitCallbacks(execute=True):
+            services.set_event_status(self.coordinator, draft, "cancelled")
+        self.assertFalse(Notification.objects.filter(kind="events.event.cancelled").exists())
