@@ -91,13 +91,15 @@ class StaleVersion(Exception):
         )
 
 
-def claim_version(instance: models.Model, expected: int | None) -> None:
+def claim_version(instance: models.Model, expected: int | None, *, reload: bool = True) -> None:
     """Raise the stored version of ``instance`` by one if it is still ``expected`` (whatever it
-    is when ``expected`` is None, for writers that send no version), and set
-    ``instance.version`` to the new number so that the service's ``save()`` writes it.
+    is when ``expected`` is None, for writers that send no version), then reload ``instance``
+    from the locked row (only its version with ``reload=False``, for an instance that already
+    holds the changes), so that the caller's ``save()`` writes the new number.
 
-    Call it inside the service's transaction, before reading the "before" values: from here
-    on the row is locked until commit. Raises ``StaleVersion`` when the row moved on."""
+    Call it inside the service's transaction, after taking the audit's "before" snapshot
+    (which then holds the version the edit started from) and before applying the change: from
+    here on the row is locked until commit. Raises ``StaleVersion`` when the row moved on."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("claim_version must run inside the service's transaction.")
     model = type(instance)
@@ -105,9 +107,14 @@ def claim_version(instance: models.Model, expected: int | None) -> None:
     if expected is not None:
         rows = rows.filter(version=expected)
     if rows.update(version=F(VERSION) + 1):
-        if expected is None:
-            expected = model._base_manager.values_list(VERSION, flat=True).get(pk=instance.pk) - 1
-        instance.version = expected + 1
+        if reload:
+            # The row as it is now that it is locked, new version included: columns the edit
+            # does not touch (a workflow's status, say) must not be written back as read.
+            instance.refresh_from_db()
+        else:
+            instance.version = model._base_manager.values_list(VERSION, flat=True).get(
+                pk=instance.pk
+            )
         return
     current = model._base_manager.filter(pk=instance.pk).first()
     if current is None:
@@ -222,7 +229,8 @@ class VersionedAdminMixin:
 
     def save_model(self, request, obj, form, change):
         if change:
-            claim_version(obj, None)  # the admin's change view runs in a transaction
+            # The admin's change view runs in a transaction; ``obj`` holds the form's values.
+            claim_version(obj, None, reload=False)
         super().save_model(request, obj, form, change)
 
 

@@ -85,3 +85,11 @@ class PlanStaleEditTests(PlanTestCase):
             [("policy_context", "New context.")],
         )
         self.assertEqual(self.fresh().title, "Brittany draft plan")
+
+    def test_a_column_the_edit_does_not_touch_is_not_written_back_as_it_was_read(self):
+        stale = self.fresh()
+        # A workflow step saved meanwhile: it changes the status, not the version.
+        ActionPlan.objects.filter(pk=self.draft.pk).update(status="submitted")
+        services.update_plan(self.coordinator, stale, {"title": "Renamed"}, expected_version=1)
+        stored = self.fresh()
+        self.assertEqual((stored.status, stored.title, stored.version), ("submitted", "Renamed", 2))
