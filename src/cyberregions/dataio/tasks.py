@@ -16,6 +16,8 @@ from .models import OrganisationImport
 from .readers import FileRefused
 
 KIND = "dataio.import"
+# Percent of the progress bar each stage of an import covers (see importer.Progress).
+STAGE_SHARES = {"check": (0, 80), "compare": (80, 95), "write": (95, 100)}
 
 
 def unfinished_run(record: OrganisationImport) -> TaskRun | None:
@@ -45,8 +47,11 @@ def confirm_import(run: TaskRun) -> None:
         raise task_runs.TaskRunFailure(_("This import no longer exists."))
     actor = get_user_model().objects.get(pk=run.requested_by_id)
 
-    def progress(_stage: str, done: int, total: int) -> None:
-        task_runs.report_progress(run, done, total)
+    def progress(stage: str, done: int, total: int) -> None:
+        # One scale for the three stages, so the bar never goes back: reading and checking
+        # the rows is most of the work; writing happens in the final transaction.
+        start, end = STAGE_SHARES.get(stage, (0, 100))
+        task_runs.report_progress(run, start + (end - start) * done // max(total, 1), 100)
 
     try:
         services.confirm_import(

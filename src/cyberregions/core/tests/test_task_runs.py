@@ -132,7 +132,7 @@ class ProgressPageTests(PersonaTestCase):
         self.login(self.member)
         page = self.client.get(self.url())
         self.assertContains(page, "Import of members.csv")
-        self.assertContains(page, "40 of 100 done")
+        self.assertContains(page, "40 % done")
         self.assertContains(page, f'hx-get="{self.url("status")}"')
         self.assertContains(page, 'hx-trigger="every 1s"')
         self.assertNotContains(page, "<script>")

@@ -1,6 +1,9 @@
 """The confirmed import runs as a task (immediately in the test run): refusals found by the
 task reach the requester's progress page, and a task delivered twice imports once."""
 
+from unittest import mock
+
+from cyberregions.core import task_runs
 from cyberregions.core.models import TaskRun, TaskRunStatus
 from cyberregions.dataio import services, tasks
 from cyberregions.dataio.choices import ImportSource
@@ -78,3 +81,17 @@ class ImportTaskTests(PersonaTestCase):
         self.login(self.coordinator)
         self.assertEqual(self.client.post(f"/data/import/{record.pk}/confirm/").status_code, 403)
         self.assertFalse(TaskRun.objects.exists())
+
+    def test_progress_runs_on_one_scale_that_never_goes_back(self):
+        record = self.preview()
+        seen = []
+
+        def record_progress(_run, done, total):
+            seen.append((done, total))
+
+        with mock.patch.object(task_runs, "report_progress", side_effect=record_progress):
+            run = tasks.start_confirm(self.coordinator, record, only_valid=False)
+        self.assertEqual(run.status, TaskRunStatus.SUCCEEDED)
+        self.assertTrue(seen)
+        self.assertEqual({total for _done, total in seen}, {100})
+        self.assertEqual([done for done, _ in seen], sorted(done for done, _ in seen))
