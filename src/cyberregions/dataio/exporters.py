@@ -35,6 +35,7 @@ import csv
 import datetime
 import decimal
 import functools
+import itertools
 import json
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -89,6 +90,12 @@ class ListExport:
     ordering: Sequence[Any] = ()
     select_related: Sequence[str] = ()
     prefetch_related: Sequence[Any] = ()
+    # The fields read (``QuerySet.only``), so that long texts the export never writes stay
+    # in the database; empty for every field.
+    only: Sequence[str] = ()
+    # Called with each chunk of objects before its rows are written: loads what the columns
+    # read (tag codes…) in a fixed number of queries, lighter than model prefetches.
+    load_chunk: Callable[[list], None] | None = None
     allowed: Callable[[Any], bool] = field(default=lambda user: True)
     sort_parameter: str = "sort"
 
@@ -123,6 +130,8 @@ def filtered_queryset(export: ListExport, data, user):
         queryset = queryset.select_related(*export.select_related)
     if export.prefetch_related:
         queryset = queryset.prefetch_related(*export.prefetch_related)
+    if export.only:
+        queryset = queryset.only(*export.only)
     return queryset
 
 
@@ -133,13 +142,18 @@ def rows(export: ListExport, objects: Iterable, language: str | None = None) -> 
     # Read now, not when the generator first runs: by then the view has returned.
     language = language or translation.get_language()
     iterator = objects.iterator(chunk_size=CHUNK) if hasattr(objects, "iterator") else objects
-    return _values(export.columns, iterator, language)
+    return _values(export, iterator, language)
 
 
-def _values(columns: Sequence[Column], objects: Iterable, language: str) -> Iterator[list]:
+def _values(export: ListExport, objects: Iterable, language: str) -> Iterator[list]:
+    columns = export.columns
+    objects = iter(objects)
     with translation.override(language):
-        for obj in objects:
-            yield [column.get(obj) for column in columns]
+        while chunk := list(itertools.islice(objects, CHUNK)):
+            if export.load_chunk:
+                export.load_chunk(chunk)
+            for obj in chunk:
+                yield [column.get(obj) for column in columns]
 
 
 # Labels beside codes ---------------------------------------------------------------------------
@@ -170,8 +184,19 @@ def country_name_of(path: str) -> Callable[[Any], str]:
 
 
 def choice_label(field_name: str) -> Callable[[Any], str]:
-    """A column value: the label of a choice field in the active language (``get_…_display``)."""
-    return lambda obj: str(getattr(obj, f"get_{field_name}_display")())
+    """A column value: the label of a choice field in the active language, as ``get_…_display``
+    gives it, but translated once per language rather than once per row."""
+    labels: dict[str, dict] = {}
+
+    def label(obj) -> str:
+        language = translation.get_language() or ""
+        if language not in labels:
+            field = obj._meta.get_field(field_name)
+            labels[language] = {key: str(text) for key, text in field.flatchoices}
+        value = getattr(obj, field_name)
+        return labels[language].get(value, value)
+
+    return label
 
 
 # Cell rendering ------------------------------------------------------------------------------

@@ -33,7 +33,9 @@ def whole_list_csv(data: dict) -> bytes:
     """The export as it was made before streaming: the whole list read at once, then written."""
     query = QueryDict(urlencode(data, doseq=True))
     queryset = exporters.filtered_queryset(ORGANISATIONS, query, AnonymousUser())
-    values = [[column.get(obj) for column in ORGANISATION_COLUMNS] for obj in list(queryset)]
+    objects = list(queryset)
+    ORGANISATIONS.load_chunk(objects)
+    values = [[column.get(obj) for column in ORGANISATION_COLUMNS] for obj in objects]
     return "".join(exporters.csv_lines(KEYS, values, bom=True)).encode("utf-8")
 
 
