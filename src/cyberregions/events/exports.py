@@ -4,7 +4,13 @@ calendar's filters, as CSV, XLSX and JSON (see ``cyberregions.dataio.exporters``
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
-from cyberregions.dataio.exporters import Column, ListExport, register
+from cyberregions.dataio.exporters import (
+    Column,
+    ListExport,
+    choice_label,
+    country_name_of,
+    register,
+)
 
 from .filtersets import EventFilterSet
 from .models import Event
@@ -23,9 +29,13 @@ EVENT_COLUMNS = [
     Column("slug"),
     Column("title"),
     Column("event_type"),
+    Column("event_type_label", choice_label("event_type")),
     Column("status"),
+    Column("status_label", choice_label("status")),
     Column("region", "host_region.code"),
+    Column("region_name", "host_region.name"),
     Column("country", "host_region.country.iso"),
+    Column("country_name", country_name_of("host_region.country.iso")),
     Column("starts_at"),
     Column("ends_at"),
     Column("time_zone"),
