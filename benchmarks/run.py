@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/{name}")
 SIZES = [int(size) for size in os.environ.get("BENCH_ATLAS_SIZES", "12000,120000").split(",")]
+# The export targets name 15,000 organisations (and the largest atlas size for memory).
+EXPORT_SIZE = int(os.environ.get("BENCH_EXPORT_SIZE", "15000"))
 
 
 def postgres_url(name: str) -> str | None:
@@ -100,6 +102,32 @@ def main() -> None:
     print()
     sys.stdout.flush()
     run(["benchmarks/bench_workflow.py", "--no-header"])
+    print()
+    print("## Exports of the atlas (streamed CSV, write-only XLSX)")
+    print()
+    print(
+        "| engine | organisations | format | first row (ms) | whole (s) | MB "
+        "| raw SQL to CSV (s) | ratio |"
+    )
+    print("|---|---:|---|---:|---:|---:|---:|---:|")
+    sys.stdout.flush()
+    run(["benchmarks/bench_exports.py", "--size", str(EXPORT_SIZE)])
+    print()
+    print(
+        "| engine | organisations | format | whole (s) | MB | Python heap peak (MB) "
+        "| resident set growth (MB) | raw SQL to CSV (s) | ratio |"
+    )
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
+    sys.stdout.flush()
+    run(["benchmarks/bench_exports.py", "--size", str(max(SIZES)), "--large"])
+    print()
+    print(
+        "| engine | organisations | writes timed | write under 3 exports, median (ms) | max (ms) "
+        "| write alone (ms) | ratio | each export (s) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    sys.stdout.flush()
+    run(["benchmarks/bench_exports.py", "--size", str(EXPORT_SIZE), "--concurrent"])
     print()
     scheduler = ROOT / "benchmarks" / "bench_scheduler.py"
     if scheduler.exists():
