@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import icalendar
 from django.utils import timezone
 
 PRODID = "-//cyberregions//events//EN"
+# icalendar escapes line feeds, commas and semicolons, but a carriage return or another control
+# character in a text value breaks the content line (or the file for its readers), and titles,
+# venues and organisation names are typed by people. So every text value passes through here.
+_LINE_BREAKS = re.compile(r"\r\n?|[\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def text(value) -> str:
+    """``value`` with line breaks as ``\\n`` and no other control character: for
+    DESCRIPTION, whose readers show the lines."""
+    return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", str(value))).replace("\t", " ")
+
+
+def line(value) -> str:
+    """``value`` on one line with no control character: for SUMMARY, LOCATION, names."""
+    return " ".join(text(value).split("\n")).strip()
 
 
 def _calendar(name: str) -> icalendar.Calendar:
@@ -16,7 +33,7 @@ def _calendar(name: str) -> icalendar.Calendar:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", line(name))
     return calendar
 
 
@@ -29,7 +46,7 @@ def _finish(calendar: icalendar.Calendar, starts: list[datetime.datetime]) -> by
 
 
 def _location(event) -> str:
-    return ", ".join(part for part in (event.venue, event.address) if part)
+    return ", ".join(line(part) for part in (event.venue, event.address) if part)
 
 
 def event_component(event, url: str, host: str) -> icalendar.Event:
@@ -38,15 +55,15 @@ def event_component(event, url: str, host: str) -> icalendar.Event:
     component.add("dtstamp", timezone.now())
     component.add("dtstart", event.starts_at.astimezone(event.tz))
     component.add("dtend", event.ends_at.astimezone(event.tz))
-    component.add("summary", event.title)
+    component.add("summary", line(event.title))
     if event.summary:
-        component.add("description", f"{event.summary}\n\n{url}")
+        component.add("description", text(f"{event.summary}\n\n{url}"))
     else:
-        component.add("description", url)
+        component.add("description", line(url))
     location = _location(event)
     if location:
         component.add("location", location)
-    component.add("url", url)
+    component.add("url", line(url))
     component.add("status", "CANCELLED" if event.status == "cancelled" else "CONFIRMED")
     return component
 
@@ -79,10 +96,10 @@ def agenda_calendar(event, meetings, url: str, host: str, name: str, summary_for
         component.add("dtstart", start)
         component.add("dtend", meeting.slot.ends_at.astimezone(event.tz))
         summary, where = summary_for(meeting)
-        component.add("summary", summary)
-        component.add("location", ", ".join(part for part in (where, location) if part))
-        component.add("description", url)
-        component.add("url", url)
+        component.add("summary", line(summary))
+        component.add("location", ", ".join(line(part) for part in (where, location) if part))
+        component.add("description", line(url))
+        component.add("url", line(url))
         calendar.add_component(component)
         starts.append(start)
     return _finish(calendar, starts)
