@@ -1,7 +1,10 @@
 """Settings for cyberregions, read from the environment.
 
-Safe defaults let a fresh clone run with SQLite under ``var/``; production (``DEBUG`` off)
-refuses to start without a real secret key.
+Safe defaults let a fresh clone run with SQLite under ``var/`` for development (``DEBUG`` on,
+a development key). ``CYBERREGIONS_PRODUCTION=1`` is the one production switch: ``DEBUG`` off,
+secure cookies, HSTS, the https redirect and hashed static files. Whenever ``DEBUG`` is off,
+with the switch or without it, the settings refuse to load without a ``SECRET_KEY`` of the
+site's own; with the switch on they refuse ``DEBUG`` on.
 """
 
 import os
@@ -42,15 +45,30 @@ def env_list(name: str, default: list[str]) -> list[str]:
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 (VAR_DIR / "static").mkdir(exist_ok=True)
 
-DEBUG = env_bool("DEBUG", False)
+PRODUCTION = env_bool("CYBERREGIONS_PRODUCTION", False)
+# DEBUG follows the production switch unless set; Django's test runners turn it off anyway.
+DEBUG = env_bool("DEBUG", not PRODUCTION)
 TESTING = env_bool("CYBERREGIONS_TESTING", False)
 _DEV_SECRET = "insecure-development-key-do-not-use-in-production"  # noqa: S105
-SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET)
-PRODUCTION = env_bool("CYBERREGIONS_PRODUCTION", False)
-if PRODUCTION and SECRET_KEY == _DEV_SECRET:
-    raise ImproperlyConfigured("SECRET_KEY must be set when CYBERREGIONS_PRODUCTION is on.")
+SECRET_KEY = env_str("SECRET_KEY") or _DEV_SECRET
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off when CYBERREGIONS_PRODUCTION is on.")
+if not DEBUG and SECRET_KEY == _DEV_SECRET:
+    # Sessions, password-reset links and signed values are forged with a published key.
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a secret of the site's own whenever DEBUG is off "
+        "(CYBERREGIONS_PRODUCTION=1 turns DEBUG off)."
+    )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver", "[::1]"])
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "testserver", "[::1]"]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", LOCAL_HOSTS)
+if DEBUG and "DEBUG" not in os.environ and set(ALLOWED_HOSTS) - set(LOCAL_HOSTS):
+    # A public host name with DEBUG on only by default: a deployment that forgot the switch
+    # would show settings and stack traces to anyone. DEBUG=1 says it is meant.
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS names a public host: set CYBERREGIONS_PRODUCTION=1 (and SECRET_KEY), "
+        "or DEBUG=1 if a development server is really meant to answer there."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
