@@ -111,5 +111,9 @@ def test_the_data_pages_and_an_import_in_the_browser(browser_page, atlas, tmp_pa
 
     page.get_by_label("Import only the valid rows").check()
     page.get_by_role("button", name="Import", exact=True).click()
-    expect(page.locator(".alert-success")).to_contain_text("1 created")
+    # The import runs as a task (immediately in the test run): its progress page links back.
+    expect(page.locator("#task-run-status")).to_contain_text("Finished")
+    check_accessibility(page, "import progress page")
+    page.get_by_role("link", name="See what was imported").click()
+    expect(page.locator("main [role=status]")).to_contain_text("1 created")
     check_accessibility(page, "import result")
