@@ -207,3 +207,46 @@ class ProgressPageTests(PersonaTestCase):
         # The old worker, should it wake up, cannot apply any more.
         with self.assertRaises(task_runs.RunNoLongerOwned), task_runs.applying(self.task_run):
             pass
+
+
+class WorkerStateTests(PersonaTestCase):
+    """What the page says about the worker, with tasks queued in the database backend."""
+
+    def setUp(self):
+        self.enterContext(
+            override_settings(
+                TASKS={
+                    "default": {
+                        "BACKEND": "django_tasks_db.DatabaseBackend",
+                        "QUEUES": ["default"],
+                    }
+                }
+            )
+        )
+        self.login(self.member)
+
+    def start(self) -> TaskRun:
+        return task_runs.start(
+            self.member, kind="sample", title="Sample", task=write_marker, arguments={}
+        )
+
+    def test_a_run_queued_for_long_warns_that_no_worker_may_be_running(self):
+        run = self.start()
+        page = self.client.get(reverse("tasks:detail", args=[run.pk]))
+        self.assertContains(page, "waiting for a worker")
+        self.assertNotContains(page, "may be stopped")
+        TaskRun.objects.filter(pk=run.pk).update(created_at=timezone.now() - timedelta(minutes=5))
+        page = self.client.get(reverse("tasks:detail", args=[run.pk]))
+        self.assertContains(page, "worker may be stopped")
+        self.assertContains(page, "every 1s")
+
+    def test_a_run_whose_task_the_backend_failed_is_shown_failed(self):
+        from django_tasks_db.models import DBTaskResult
+
+        run = self.start()
+        self.assertEqual(run.status, TaskRunStatus.QUEUED)
+        DBTaskResult.objects.filter(pk=run.task_result_id).update(status="FAILED")
+        page = self.client.get(reverse("tasks:detail", args=[run.pk]))
+        self.assertContains(page, "The worker running this task stopped")
+        run.refresh_from_db()
+        self.assertEqual(run.status, TaskRunStatus.FAILED)
