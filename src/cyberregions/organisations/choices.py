@@ -67,3 +67,32 @@ class ClaimStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     ACCEPTED = "accepted", _("Accepted")
     REFUSED = "refused", _("Refused")
+
+
+class RegistrationStatus(models.TextChoices):
+    # A request is written in this state and submitted in the same transaction, so that its
+    # first step goes through the workflow engine like every other; nobody sees a draft.
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    RESUBMITTED = "resubmitted", _("Resubmitted")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+# The states in which the region's coordinator (or programme staff) has to decide.
+AWAITING_DECISION = (RegistrationStatus.SUBMITTED, RegistrationStatus.RESUBMITTED)
+
+
+class RegistrationStep(models.TextChoices):
+    SUBMIT = "submit", _("Submit")
+    ASK_CHANGES = "ask_changes", _("Ask for changes")
+    RESUBMIT = "resubmit", _("Resubmit")
+    APPROVE = "approve", _("Approve")
+    REFUSE = "refuse", _("Refuse")
+
+
+class ClaimStep(models.TextChoices):
+    # Named after the resulting status: the audit actions stay ``claim.accepted``/``refused``.
+    ACCEPT = "accepted", _("Accept")
+    REFUSE = "refused", _("Refuse")

@@ -6,6 +6,7 @@ from cyberregions.core.concurrency import VersionedFormMixin
 from cyberregions.core.forms import style_widgets
 from cyberregions.geo.models import Region
 
+from .duplicates import normalise_vat
 from .fields import EDITABLE_FIELDS
 from .models import ClaimRequest, Contact, Organisation
 
@@ -86,3 +87,80 @@ class ClaimDecisionForm(forms.Form):
         if data.get("decision") == "refuse" and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Say why the request is refused."))
         return data
+
+
+class RegistrationForm(OrganisationForm):
+    """The atlas form for an organisation that is not in the atlas yet: the same fields and
+    checks, any partner territory (or none), and its VAT number to find duplicates."""
+
+    registration_number = forms.CharField(
+        label=_("VAT number"),
+        required=False,
+        max_length=30,
+        help_text=_(
+            "The EU VAT number, with or without its country prefix. Used to find the "
+            "organisation if it is already in the atlas; not shown publicly."
+        ),
+    )
+
+    def __init__(self, *args, registration_number: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        region = self.fields["region"]
+        region.queryset = Region.objects.filter(is_partner_territory=True).select_related("country")
+        region.required = False
+        region.help_text = _(
+            "Its partner territory, whose coordinator decides the request; leave empty "
+            "outside the partner territories (programme staff decide then)."
+        )
+        self.fields["registration_number"].initial = registration_number
+        self.fields["registration_number"].widget.attrs.setdefault("class", "form-control")
+        order = list(self.fields)
+        order.remove("registration_number")
+        order.insert(order.index("legal_name") + 1, "registration_number")
+        self.order_fields(order)
+
+    def clean(self):
+        data = super().clean()
+        country = data.get("country")
+        try:
+            data["registration_number"] = normalise_vat(
+                data.get("registration_number", ""), country.iso if country else ""
+            )
+        except ValueError:
+            self.add_error(
+                "registration_number",
+                _("This is not a valid EU VAT number (for example FR40303265045)."),
+            )
+        return data
+
+
+class DuplicateConfirmationForm(forms.Form):
+    """Shown under the likely duplicates: the applicant says none of them is theirs."""
+
+    confirmed = forms.BooleanField(
+        label=_("None of these is my organisation: send the registration request anyway."),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    # The duplicates the applicant was shown, so that a new one (after an edit) is shown too.
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def confirms(self, keys: list[str]) -> bool:
+        if not self.is_valid() or not self.cleaned_data["confirmed"]:
+            return False
+        return set(keys) <= set(filter(None, self.cleaned_data["seen"].split(",")))
+
+
+class StepReasonForm(forms.Form):
+    """The reason given with a step of a workflow; required where the step says so."""
+
+    reason = forms.CharField(
+        label=_("Why (sent to the people concerned)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
+    )
+
+    def __init__(self, *args, needs_reason=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = needs_reason

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cyberregions.core.concurrency import version_field
-from cyberregions.core.models import TimeStampedModel
+from cyberregions.core.models import TimeStampedModel, WorkflowStep
 
 from .choices import (
     HELIX_OF_ACTOR_TYPE,
@@ -15,6 +15,7 @@ from .choices import (
     HelixGroup,
     ItemKind,
     MembershipRole,
+    RegistrationStatus,
     SizeClass,
     Status,
 )
@@ -23,6 +24,7 @@ from .querysets import (
     ClaimRequestQuerySet,
     ContactQuerySet,
     OrganisationQuerySet,
+    RegistrationRequestQuerySet,
 )
 from .sizeclass import size_class
 
@@ -369,3 +371,109 @@ class ClaimRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.organisation} ({self.get_status_display()})"
+
+
+class ClaimHistory(WorkflowStep):
+    """One step of a claim's decision (``services.CLAIM_WORKFLOW``): who, when, why."""
+
+    claim = models.ForeignKey(
+        ClaimRequest,
+        verbose_name=_("claim request"),
+        on_delete=models.CASCADE,
+        related_name="steps",
+    )
+    from_state = models.CharField(_("from"), max_length=30, choices=ClaimStatus.choices)
+    to_state = models.CharField(_("to"), max_length=30, choices=ClaimStatus.choices)
+
+    class Meta(WorkflowStep.Meta):
+        verbose_name = _("claim step")
+        verbose_name_plural = _("claim history")
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}: {self.from_state} → {self.to_state}"
+
+
+class RegistrationRequest(TimeStampedModel):
+    """A user's request for a new organisation in the atlas. The organisation is created only
+    when the request is approved; until then its fields wait in ``data`` (the form's cleaned
+    values, with countries, regions and tags by code)."""
+
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("applicant"),
+        on_delete=models.CASCADE,
+        related_name="organisation_registrations",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    region = models.ForeignKey(
+        "geo.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisation_registrations",
+    )
+    data = models.JSONField(_("organisation data"), default=dict)
+    registration_number = models.CharField(
+        _("VAT number"), max_length=20, blank=True, db_index=True
+    )
+    website_domain = models.CharField(_("website domain"), max_length=253, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.DRAFT,
+    )
+    decision_reason = models.TextField(_("reason"), blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation created"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
+
+    objects = RegistrationRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration request")
+        verbose_name_plural = _("registration requests")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "region"], name="org_registration_status_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(organisation__isnull=False),
+                name="org_registration_one_per_organisation",
+                violation_error_message=_("This organisation was already created by a request."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("organisations:registration", args=[self.pk])
+
+
+class RegistrationHistory(WorkflowStep):
+    """One step of a registration request (``services_registration.WORKFLOW``)."""
+
+    registration = models.ForeignKey(
+        RegistrationRequest,
+        verbose_name=_("registration request"),
+        on_delete=models.CASCADE,
+        related_name="steps",
+    )
+    from_state = models.CharField(_("from"), max_length=30, choices=RegistrationStatus.choices)
+    to_state = models.CharField(_("to"), max_length=30, choices=RegistrationStatus.choices)
+
+    class Meta(WorkflowStep.Meta):
+        verbose_name = _("registration step")
+        verbose_name_plural = _("registration history")
+
+    def __str__(self) -> str:
+        return f"{self.registration_id}: {self.from_state} → {self.to_state}"

@@ -87,3 +87,66 @@ def can_view_claim(user, claim) -> bool:
     if can_decide_claim(user, claim):
         return True
     return is_authenticated(user) and claim.user_id == user.pk
+
+
+# Registration: a verified user asks for an organisation to enter the atlas -----------------
+
+
+def is_verified(user) -> bool:
+    """An active user whose e-mail address is verified, once accounts verify addresses
+    (django-allauth's ``EmailAddress``); until then, any active logged-in user."""
+    if not is_authenticated(user):
+        return False
+    cached = getattr(user, "_has_verified_email", None)
+    if cached is None:
+        from django.apps import apps
+
+        if apps.is_installed("allauth.account"):
+            from allauth.account.models import EmailAddress
+
+            cached = EmailAddress.objects.filter(user=user, verified=True).exists()
+        else:
+            cached = True
+        user._has_verified_email = cached
+    return cached
+
+
+def can_register_organisation(user) -> bool:
+    return is_verified(user)
+
+
+def routed_to_coordinators(registration) -> bool:
+    """Whether the coordinators of the request's region decide it: the region is a partner
+    territory with at least one active coordinator. Otherwise programme staff decide.
+    Lists annotate the answer (``RegistrationRequestQuerySet.with_routing``)."""
+    annotated = getattr(registration, "routed_to_coordinators", None)
+    if annotated is not None:
+        return annotated
+    from cyberregions.geo.models import RegionMembership
+
+    region = registration.region
+    return bool(
+        region
+        and region.is_partner_territory
+        and RegionMembership.objects.filter(region=region, user__is_active=True).exists()
+    )
+
+
+def can_decide_registration(user, registration) -> bool:
+    if is_admin(user):
+        return True
+    if not is_authenticated(user) or registration.applicant_id == user.pk:
+        # Nobody decides their own request, except an administrator.
+        return False
+    if routed_to_coordinators(registration):
+        return registration.region_id in coordinated_region_ids(user)
+    return is_programme_staff(user)
+
+
+def is_applicant(user, registration) -> bool:
+    return is_authenticated(user) and registration.applicant_id == user.pk
+
+
+def can_view_registration(user, registration) -> bool:
+    """The applicant, and those who decide it."""
+    return is_applicant(user, registration) or can_decide_registration(user, registration)

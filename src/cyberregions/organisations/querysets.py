@@ -79,3 +79,51 @@ class ClaimRequestQuerySet(models.QuerySet):
 class AtlasRowQuerySet(models.QuerySet):
     def search(self, query: str):
         return search.filter_queryset(self, query)
+
+
+class RegistrationRequestQuerySet(models.QuerySet):
+    """Twins of ``permissions.can_decide_registration`` and ``can_view_registration``."""
+
+    def with_routing(self):
+        """Annotate ``routed_to_coordinators`` (``permissions.routed_to_coordinators``)."""
+        from cyberregions.geo.models import RegionMembership
+
+        has_coordinator = models.Exists(
+            RegionMembership.objects.filter(
+                region_id=models.OuterRef("region_id"), user__is_active=True
+            )
+        )
+        return self.annotate(
+            # Case, not a bare condition: without a region the condition is NULL, and
+            # NULL would fall through both "routed" and "not routed" filters.
+            routed_to_coordinators=models.Case(
+                models.When(
+                    models.Q(region__is_partner_territory=True) & has_coordinator, then=True
+                ),
+                default=False,
+                output_field=models.BooleanField(),
+            )
+        )
+
+    def _decidable_condition(self, user) -> models.Q:
+        by_coordinators = models.Q(routed_to_coordinators=True)
+        condition = by_coordinators & models.Q(region_id__in=coordinated_region_ids(user))
+        if is_programme_staff(user):
+            condition |= ~by_coordinators
+        return condition & ~models.Q(applicant=user)
+
+    def decidable_by(self, user):
+        queryset = self.with_routing()
+        if is_admin(user):
+            return queryset
+        if not is_authenticated(user):
+            return queryset.none()
+        return queryset.filter(self._decidable_condition(user))
+
+    def visible_to(self, user):
+        queryset = self.with_routing()
+        if is_admin(user):
+            return queryset
+        if not is_authenticated(user):
+            return queryset.none()
+        return queryset.filter(self._decidable_condition(user) | models.Q(applicant=user))

@@ -3,30 +3,37 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cyberregions.core import audit, slugs
 from cyberregions.core.concurrency import VERSION, claim_version
 from cyberregions.core.consent import date_consent
 from cyberregions.core.permissions import coordinated_region_ids, is_admin, require
+from cyberregions.core.workflow import Step, Transition, Workflow, WorkflowError
 
 from . import notices, permissions, search
-from .choices import ClaimStatus
+from .choices import ClaimStatus, ClaimStep
 from .fields import DERIVED_FIELDS, EDITABLE_FIELDS, TAG_FIELDS
-from .models import ClaimRequest, Contact, Organisation, OrganisationMembership
+from .models import ClaimHistory, ClaimRequest, Contact, Organisation, OrganisationMembership
 
 # The audit snapshot: what people edit, what is derived from it, and the version the save
 # produced (``core.concurrency`` reads it back to say what changed since an edit began).
 AUDITED_FIELDS = [*EDITABLE_FIELDS, *DERIVED_FIELDS, VERSION]
 
 
-class ClaimError(Exception):
+class ClaimError(WorkflowError):
     """A claim cannot change state as asked."""
 
 
+# Words the atlas's own pages use in their addresses (``urls.py``).
+RESERVED_SLUGS = frozenset({"new", "map", "claims", "register", "registrations"})
+
+
 def unique_slug(name: str, exclude_pk: int | None = None) -> str:
-    return slugs.unique_slug(Organisation.objects, name, "organisation", exclude_pk=exclude_pk)
+    return slugs.unique_slug(
+        Organisation.objects, name, "organisation", RESERVED_SLUGS, exclude_pk=exclude_pk
+    )
 
 
 def refresh_search(organisation: Organisation) -> None:
@@ -50,20 +57,23 @@ def _apply(organisation: Organisation, data: dict) -> None:
 
 
 @transaction.atomic
-def create_organisation(actor, data: dict) -> Organisation:
+def create_organisation(actor, data: dict, registration=None) -> Organisation:
+    """Adds an organisation to the atlas: typed by a coordinator or an administrator, or
+    asked for by ``registration`` (a request ``actor`` may decide, being approved)."""
     region = data.get("region")
-    require(permissions.can_create_organisation(actor, region.pk if region else None))
-    # Only an administrator places an organisation outside every region (as the form does).
-    require(region is not None or is_admin(actor))
+    if registration is not None:
+        require(permissions.can_decide_registration(actor, registration))
+    else:
+        require(permissions.can_create_organisation(actor, region.pk if region else None))
+        # Only an administrator places an organisation outside every region (as the form does).
+        require(region is not None or is_admin(actor))
     organisation = Organisation(slug=unique_slug(data["name"]))
     _apply(organisation, data)
     refresh_search(organisation)
-    audit.record(
-        actor,
-        "organisation.create",
-        organisation,
-        after=audit.snapshot(organisation, AUDITED_FIELDS),
-    )
+    after = audit.snapshot(organisation, AUDITED_FIELDS)
+    if registration is not None:
+        after["registration"] = registration.pk
+    audit.record(actor, "organisation.create", organisation, after=after)
     return organisation
 
 
@@ -155,40 +165,80 @@ def request_claim(actor, organisation: Organisation, message: str = "") -> Claim
     return claim
 
 
-def _decide(actor, claim: ClaimRequest, status: str, reason: str) -> ClaimRequest:
-    require(permissions.can_decide_claim(actor, claim))
-    claim = ClaimRequest.objects.select_for_update().get(pk=claim.pk)
-    if claim.status != ClaimStatus.PENDING:
-        raise ClaimError(_("This request has already been decided."))
-    claim.status = status
-    claim.decided_by = actor
-    claim.decided_at = timezone.now()
-    claim.decision_reason = reason
-    claim.save()
-    audit.record(
-        actor,
-        f"claim.{status}",
-        claim,
-        before={"status": ClaimStatus.PENDING},
-        after={"status": status},
-        reason=reason,
+def make_member(actor, user, organisation: Organisation) -> OrganisationMembership:
+    """``user`` acts for ``organisation`` from now on (an accepted claim, an approved
+    registration)."""
+    membership, created = OrganisationMembership.objects.get_or_create(
+        user=user, organisation=organisation
     )
-    notices.claim_decided(actor, claim)
-    return claim
+    if created:
+        audit.record(actor, "membership.create", membership, after={"user": user.pk})
+    return membership
 
 
-@transaction.atomic
+def _record_decision(step: Step) -> None:
+    # The decision's who, when and why are also in the claim's history; these copies are
+    # what the claim list and the e-mail show. Written after the engine's save so that the
+    # audit entry keeps to the change of state.
+    claim = step.obj
+    claim.decided_by, claim.decided_at, claim.decision_reason = step.actor, step.at, step.reason
+    ClaimRequest.objects.filter(pk=claim.pk).update(
+        decided_by=step.actor, decided_at=step.at, decision_reason=step.reason
+    )
+
+
+def _claim_accepted(step: Step) -> None:
+    _record_decision(step)
+    make_member(step.actor, step.obj.user, step.obj.organisation)
+    notices.claim_decided(step.actor, step.obj)
+
+
+def _claim_refused(step: Step) -> None:
+    _record_decision(step)
+    notices.claim_decided(step.actor, step.obj)
+
+
+def _already_decided(claim) -> str:
+    return _("This request has already been decided.")
+
+
+# Claims move through the workflow engine like registrations; the people told differ by
+# decision (``notices``), so each step tells them itself rather than through one Notice.
+CLAIM_WORKFLOW = Workflow(
+    model=ClaimRequest,
+    history=ClaimHistory,
+    subject_field="claim",
+    audit_prefix="claim",
+    object_word=gettext_lazy("the request"),
+    error=ClaimError,
+    transitions=[
+        Transition(
+            ClaimStep.ACCEPT,
+            (ClaimStatus.PENDING,),
+            ClaimStatus.ACCEPTED,
+            permissions.can_decide_claim,
+            gettext_lazy("The request has been accepted."),
+            after_save=_claim_accepted,
+            wrong_state=_already_decided,
+        ),
+        Transition(
+            ClaimStep.REFUSE,
+            (ClaimStatus.PENDING,),
+            ClaimStatus.REFUSED,
+            permissions.can_decide_claim,
+            gettext_lazy("The request has been refused."),
+            needs_reason=True,
+            reason_prompt=gettext_lazy("Say why the request is refused."),
+            after_save=_claim_refused,
+            wrong_state=_already_decided,
+        ),
+    ],
+)
+
+
 def accept_claim(actor, claim: ClaimRequest, reason: str = "") -> ClaimRequest:
-    claim = _decide(actor, claim, ClaimStatus.ACCEPTED, reason)
-    membership, _created = OrganisationMembership.objects.get_or_create(
-        user=claim.user, organisation=claim.organisation
-    )
-    audit.record(actor, "membership.create", membership, after={"user": claim.user_id})
-    return claim
+    return CLAIM_WORKFLOW.transition(actor, claim, ClaimStep.ACCEPT, reason)
 
 
-@transaction.atomic
 def refuse_claim(actor, claim: ClaimRequest, reason: str) -> ClaimRequest:
-    if not reason.strip():
-        raise ClaimError(_("Say why the request is refused."))
-    return _decide(actor, claim, ClaimStatus.REFUSED, reason)
+    return CLAIM_WORKFLOW.transition(actor, claim, ClaimStep.REFUSE, reason)
