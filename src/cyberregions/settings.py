@@ -256,6 +256,15 @@ RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env_int("RQ_JOB_TI
 # A run still "running" this long after its last sign of life has lost its worker.
 TASK_RUN_STALE_SECONDS = env_int("TASK_RUN_STALE_SECONDS", 1800)
 
+# How long personal data is kept (docs/privacy.md), in days; 0 keeps it. The daily periodic job
+# (core.privacy.purge_personal_data) applies them.
+NOTIFICATION_RETENTION_DAYS = env_int("NOTIFICATION_RETENTION_DAYS", 365)
+TASK_RUN_RETENTION_DAYS = env_int("TASK_RUN_RETENTION_DAYS", 90)
+# Audit entries keep the fact for ever; their personal values (names, addresses, messages) go.
+AUDIT_PERSONAL_RETENTION_DAYS = env_int("AUDIT_PERSONAL_RETENTION_DAYS", 730)
+# An account nobody has logged into for this long is erased like on its owner's request.
+INACTIVE_ACCOUNT_RETENTION_DAYS = env_int("INACTIVE_ACCOUNT_RETENTION_DAYS", 1095)
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "cyberregions <no-reply@localhost>")
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from .models import User
+from .privacy_admin import erase_selected_people
 
 
 @admin.register(User)
@@ -16,3 +17,4 @@ class PlatformUserAdmin(UserAdmin):
         "is_superuser",
     )
     list_filter = ("is_programme_staff", "is_superuser", "is_active")
+    actions = [erase_selected_people]

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import privacy_views, views
 
 app_name = "accounts"
 
@@ -32,4 +32,6 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("profile/my-data/", privacy_views.download_my_data, name="my_data"),
+    path("profile/erase/", privacy_views.erase_my_account, name="erase_account"),
 ]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,10 @@ class CoreConfig(AppConfig):
     name = "cyberregions.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        # Each app declares what it holds about a person in its ``privacy`` module, which
+        # registers it with ``cyberregions.core.privacy`` (see that module).
+        from . import personal_data  # noqa: F401
+
+        autodiscover_modules("privacy")
