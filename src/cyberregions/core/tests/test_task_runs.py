@@ -4,11 +4,11 @@ itself is exercised in test_task_worker.py."""
 
 from datetime import timedelta
 
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from cyberregions.core import task_runs
+from cyberregions.core import task_runs, task_views
 from cyberregions.core.models import AuditEntry, TaskRun, TaskRunStatus
 from cyberregions.core.tests.sample_tasks import write_marker
 from cyberregions.testing import PersonaTestCase
@@ -139,6 +139,14 @@ class ProgressPageTests(PersonaTestCase):
         partial = self.client.get(self.url("status"))
         self.assertContains(partial, 'hx-trigger="every 1s"')
         self.assertNotContains(partial, "<html")
+
+    def test_each_poll_reads_the_run_once(self):
+        # Called directly, so that only the view's own queries count (not the session's).
+        request = RequestFactory().get(self.url("status"))
+        request.user = self.member
+        with self.assertNumQueries(1):
+            response = task_views.task_run_status(request, self.task_run.pk)
+        self.assertContains(response, "40 % done")
 
     def test_polling_stops_once_finished(self):
         TaskRun.objects.filter(pk=self.task_run.pk).update(
