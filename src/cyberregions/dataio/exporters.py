@@ -45,7 +45,7 @@ from typing import Any
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 
-from .cells import MULTI_SEPARATOR, neutralise
+from .cells import FORMULA_STARTS, MULTI_SEPARATOR, NEUTRALISER, neutralise
 
 FORMATS = ("csv", "xlsx", "json")
 CONTENT_TYPES = {
@@ -66,11 +66,16 @@ class Column:
     value: str | Callable[[Any], Any] | None = None
     many: bool = False
 
+    def __post_init__(self):
+        # Split once: ``get`` runs for every cell of an export.
+        path = () if callable(self.value) else tuple((self.value or self.key).split("."))
+        object.__setattr__(self, "_path", path)
+
     def get(self, obj) -> Any:
-        if callable(self.value):
+        if not self._path:
             return self.value(obj)
         current = obj
-        for part in (self.value or self.key).split("."):
+        for part in self._path:
             if current is None:
                 return None
             current = getattr(current, part)
@@ -204,14 +209,15 @@ def choice_label(field_name: str) -> Callable[[Any], str]:
 
 def spreadsheet_cell(value) -> Any:
     """A value as a spreadsheet cell: yes/no, lists joined by ``|``, formulas neutralised."""
+    # The most frequent kinds first: this runs for every cell.
+    if isinstance(value, str):
+        return NEUTRALISER + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list | tuple):
         return neutralise(MULTI_SEPARATOR.join(str(item) for item in value))
-    if isinstance(value, str):
-        return neutralise(value)
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     return value
