@@ -107,6 +107,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (sessions, CSRF): refuses oversized bodies and file
+    # parts sent to views that take none.
+    "cyberregions.core.security.RequestLimitsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -280,7 +283,18 @@ SECURE_HSTS_PRELOAD = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+CSRF_FAILURE_VIEW = "cyberregions.core.security.csrf_failure"  # JSON under /api/
+# Request size limits (see cyberregions.core.security and docs/deployment.md; the reverse
+# proxy's client_max_body_size should match REQUEST_MAX_BODY_BYTES). The largest body of all:
+# an import file (25 MB) with its form around it.
+REQUEST_MAX_BODY_BYTES = env_int("REQUEST_MAX_BODY_BYTES", 30 * 1024 * 1024)
+# Form fields and API bodies without their files; also the whole body of a multipart request
+# to a view that takes no file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 2000)
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 10)
+# An uploaded file larger than this goes to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 
 # Requests per period (DRF's notation) for visitors per address and users per account; see
 # cyberregions.core.throttles. The test suite sends every request from one address, so it runs
