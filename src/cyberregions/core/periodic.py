@@ -7,7 +7,8 @@ it did and skips it next time), so a missed or doubled cron run does no harm.
 - ``often`` (every 10 minutes): fail the task runs whose worker is gone, so their requesters
   see it and may retry.
 - ``daily`` (once a day, in the morning): reminders of due monitoring reports; the daily
-  digest of notifications; the retention periods of personal data (``core.privacy``).
+  digest of notifications; the retention periods of personal data (``core.privacy``);
+  the database queue's task results finished two weeks ago.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ PERIODIC_JOBS: dict[str, list[str]] = {
         "cyberregions.plans.tasks.remind_due_reports",
         "cyberregions.core.notifications.send_daily_digests",
         "cyberregions.core.privacy.purge_personal_data",
+        "cyberregions.core.tasks.prune_finished_task_results",
     ],
 }
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django_tasks import TaskResult
+from django_tasks import TaskResult, task
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.base import Task
 from django_tasks_db import DatabaseBackend
@@ -46,3 +46,19 @@ def enqueue_on_commit(task: Task, *args: Any, **kwargs: Any) -> TaskResult | Non
         return task.enqueue(*args, **kwargs)
     transaction.on_commit(lambda: task.enqueue(*args, **kwargs))
     return None
+
+
+@task()
+def prune_finished_task_results(min_age_days: int = 14) -> int:
+    """Daily: the database queue keeps a row per task; drop those finished two weeks ago.
+
+    A person's view of a job is its ``core.TaskRun``, which has its own retention."""
+    from django.core.management import call_command
+    from django_tasks import task_backends
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(task_backends["default"], DatabaseBackend):
+        return 0
+    before = DBTaskResult.objects.count()
+    call_command("prune_db_task_results", queue_name="*", min_age_days=min_age_days, verbosity=0)
+    return before - DBTaskResult.objects.count()

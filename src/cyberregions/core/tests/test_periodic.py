@@ -61,3 +61,30 @@ class RunPeriodicTests(PersonaTestCase):
         self.assertIn("enqueued as task", out.getvalue())
         with self.assertRaises(CommandError):
             call_command("remind_due_reports", "--enqueue", "--dry-run", stdout=StringIO())
+
+
+class PruneTaskResultsTests(PersonaTestCase):
+    def test_finished_results_of_the_database_queue_older_than_two_weeks_go(self):
+        from django_tasks_db.models import DBTaskResult
+
+        from cyberregions.core.tasks import prune_finished_task_results
+
+        database = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+        with override_settings(TASKS=database):
+            old, recent, waiting = (plan_tasks.remind_due_reports.enqueue() for _ in range(3))
+            DBTaskResult.objects.filter(pk__in=[old.id, recent.id]).update(
+                status="SUCCESSFUL", finished_at=timezone.now() - timedelta(days=1)
+            )
+            DBTaskResult.objects.filter(pk=old.id).update(
+                finished_at=timezone.now() - timedelta(days=15)
+            )
+            self.assertEqual(prune_finished_task_results.call(), 1)
+            self.assertEqual(
+                {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)},
+                {recent.id, waiting.id},
+            )
+
+    def test_other_backends_have_nothing_to_prune(self):
+        from cyberregions.core.tasks import prune_finished_task_results
+
+        self.assertEqual(prune_finished_task_results.call(), 0)
