@@ -13,6 +13,7 @@ records keep a stable "erased person" instead of nothing.
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 from importlib import import_module
 from typing import Any
@@ -94,7 +95,7 @@ def erase_account(user, erasure: privacy.Erasure) -> None:
     """Deactivate and anonymise; the password becomes unusable, so every session's
     authentication hash stops matching even before the sessions are deleted."""
     erasure.count("sessions", _delete_sessions(user))
-    user.username = f"{ERASED_PREFIX}{user.pk}"
+    user.username = _erased_username(user)
     user.email = user.first_name = user.last_name = user.language = ""
     user.is_active = user.is_staff = user.is_superuser = user.is_programme_staff = False
     user.last_login = None
@@ -103,6 +104,13 @@ def erase_account(user, erasure: privacy.Erasure) -> None:
     user.groups.clear()
     user.user_permissions.clear()
     erasure.count("account", 1)
+
+
+def _erased_username(user) -> str:
+    """``erased-<id>``, unless someone signed up with that very name."""
+    username = f"{ERASED_PREFIX}{user.pk}"
+    taken = get_user_model().objects.filter(username=username).exclude(pk=user.pk).exists()
+    return f"{username}-{secrets.token_hex(4)}" if taken else username
 
 
 def _delete_sessions(user) -> int:

@@ -136,7 +136,9 @@ def erase_registrations(user, erasure: privacy.Erasure) -> None:
     feedback.filter(registration_id__in=kept).update(comments="")
     erasure.count(
         "registrations_anonymised",
-        Registration.objects.filter(pk__in=kept).update(show_name=False, name_consent_at=None),
+        Registration.objects.filter(pk__in=kept)
+        .filter(Q(show_name=True) | Q(name_consent_at__isnull=False))
+        .update(show_name=False, name_consent_at=None),
     )
     erasure.count(
         "registrations", Registration.objects.filter(pk__in=[r.pk for r in gone]).delete()[0]
