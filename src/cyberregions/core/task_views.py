@@ -28,6 +28,19 @@ def _context(request, run: TaskRun) -> dict:
     }
 
 
+RECENT_RUNS = 50
+
+
+@login_required
+@require_GET
+def task_run_list(request):
+    """The person's own recent background tasks, newest first, to find a page again."""
+    runs = TaskRun.objects.filter(requested_by=request.user).only(
+        "title", "status", "created_at", "finished_at", "kind"
+    )[:RECENT_RUNS]
+    return render(request, "core/task_runs.html", {"runs": runs})
+
+
 @login_required
 @require_GET
 @never_cache

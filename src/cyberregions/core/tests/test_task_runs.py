@@ -4,7 +4,9 @@ itself is exercised in test_task_worker.py."""
 
 from datetime import timedelta
 
+from django.db import connection
 from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -258,3 +260,32 @@ class WorkerStateTests(PersonaTestCase):
         self.assertContains(page, "The worker running this task stopped")
         run.refresh_from_db()
         self.assertEqual(run.status, TaskRunStatus.FAILED)
+
+
+class TaskRunListTests(PersonaTestCase):
+    def make(self, user, title):
+        return TaskRun.objects.create(requested_by=user, kind="sample", title=title, task_path="x")
+
+    def test_a_person_sees_only_their_own_runs_in_a_fixed_number_of_queries(self):
+        self.make(self.member, "Mine")
+        self.make(self.coordinator, "Someone else's")
+        self.login(self.member)
+        self.client.get(reverse("tasks:list"))
+        with CaptureQueriesContext(connection) as one_run:
+            page = self.client.get(reverse("tasks:list"))
+        self.assertContains(page, "Mine")
+        self.assertNotContains(page, "Someone else")
+        for number in range(20):
+            self.make(self.member, f"Mine {number}")
+        # As many queries for 21 runs as for one (the session's own included).
+        with self.assertNumQueries(len(one_run)):
+            self.client.get(reverse("tasks:list"))
+
+    def test_visitors_are_sent_to_log_in(self):
+        response = self.client.get(reverse("tasks:list"))
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.client.post(reverse("tasks:list")).status_code, 302)
+
+    def test_post_is_refused(self):
+        self.login(self.member)
+        self.assertEqual(self.client.post(reverse("tasks:list")).status_code, 405)
