@@ -191,7 +191,9 @@ def registration_step(request, pk, step):
         raise Http404
     rule = registrations.TRANSITIONS[step]
     require(rule.allowed(request.user, registration))
-    form = StepReasonForm(request.POST or None, needs_reason=rule.needs_reason)
+    # Bound on every POST: an approval may come without a reason, an empty form.
+    posted = request.POST if request.method == "POST" else None
+    form = StepReasonForm(posted, needs_reason=rule.needs_reason)
     if request.method == "POST" and form.is_valid():
         try:
             registrations.transition(request.user, registration, step, form.cleaned_data["reason"])

@@ -119,7 +119,9 @@ class RegistrationApprovalTests(RegistrationTestCase):
         self.assertIn("Approved", mail.outbox[0].subject)
         # The applicant now keeps the organisation.
         self.login(self.registered)
-        self.assertEqual(self.client.get(f"/organisations/{organisation.slug}/edit/").status_code, 200)
+        self.assertEqual(
+            self.client.get(f"/organisations/{organisation.slug}/edit/").status_code, 200
+        )
 
     def test_the_applicant_is_told_in_their_language(self):
         self.registered.language = "fr"
