@@ -81,7 +81,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's assets for /api/docs/, from PyPI, never a CDN
@@ -113,6 +116,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "cyberregions.accounts.middleware.IdleSessionTimeoutMiddleware",
+    "cyberregions.accounts.middleware.RequiredMfaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cyberregions.core.middleware.ContentSecurityPolicyMiddleware",
@@ -183,8 +189,64 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
-LOGIN_THROTTLE_ATTEMPTS = env_int("LOGIN_THROTTLE_ATTEMPTS", 5)
-LOGIN_THROTTLE_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 900)
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+
+# Accounts: django-allauth (sign-up, e-mail verification, login, reset, rate limits, MFA).
+ACCOUNT_ADAPTER = "cyberregions.accounts.adapter.PlatformAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_SESSION_REMEMBER = None  # the person chooses: "remember me" on the login form
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[cyberregions] "
+ACCOUNT_PREVENT_ENUMERATION = True
+# Failed logins: per address and per account *from that address*, so that a stranger's
+# guesses never lock the owner out where they usually log in; and per account from addresses
+# it has never logged in from, so that guesses spread over many addresses still stop.
+LOGIN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS = env_int("LOGIN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS", 5)
+LOGIN_ATTEMPTS_PER_ADDRESS = env_int("LOGIN_ATTEMPTS_PER_ADDRESS", 20)
+LOGIN_ATTEMPTS_PER_ACCOUNT_FROM_NEW_ADDRESSES = env_int(
+    "LOGIN_ATTEMPTS_PER_ACCOUNT_FROM_NEW_ADDRESSES", 10
+)
+LOGIN_ATTEMPTS_WINDOW_SECONDS = env_int("LOGIN_ATTEMPTS_WINDOW_SECONDS", 900)
+KNOWN_LOGIN_ADDRESS_DAYS = env_int("KNOWN_LOGIN_ADDRESS_DAYS", 90)
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": (
+        f"{LOGIN_ATTEMPTS_PER_ADDRESS}/{LOGIN_ATTEMPTS_WINDOW_SECONDS}s/ip,"
+        f"{LOGIN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS}/{LOGIN_ATTEMPTS_WINDOW_SECONDS}s/key"
+    ),
+    "login_failed_account": (
+        f"{LOGIN_ATTEMPTS_PER_ACCOUNT_FROM_NEW_ADDRESSES}/{LOGIN_ATTEMPTS_WINDOW_SECONDS}s/key"
+    ),
+    "login": "30/m/ip",
+    "signup": env_str("RATE_LIMIT_SIGNUP", "10/h/ip"),
+    "reset_password": env_str("RATE_LIMIT_PASSWORD_RESET", "10/h/ip,3/h/key"),
+    "reset_password_from_key": "20/h/ip",
+    "confirm_email": "1/3m/key,10/h/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+# The client's address: the connection's, or the one named by the trusted proxies in front
+# (the same NUM_PROXIES the API's rate limits use), or a header the proxy sets.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("NUM_PROXIES", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "cyberregions"
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
+# Administrators, programme staff and coordinators must set up a second factor before
+# anything else (on in production unless said otherwise; off in the demo).
+MFA_REQUIRED_FOR_ROLES = env_bool("MFA_REQUIRED_FOR_ROLES", PRODUCTION)
+# Sessions are recorded (address, browser) at login; tracking every request would make each
+# page a database write.
+USERSESSIONS_TRACK_ACTIVITY = False
+# Sessions end after this long without a request; sooner for staff and coordinators.
+SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 8 * 3600)
+SESSION_IDLE_TIMEOUT_PRIVILEGED_SECONDS = env_int("SESSION_IDLE_TIMEOUT_PRIVILEGED_SECONDS", 1800)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 14 * 24 * 3600)  # with "remember me"
 
 LANGUAGE_CODE = "en"
 # English and French first; then the languages of the other partner regions.
@@ -311,7 +373,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "cyberregions.accounts.api_tokens.ApiTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["cyberregions.core.permissions.ApiPermission"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

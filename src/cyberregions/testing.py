@@ -3,6 +3,7 @@
 Lives at the package top so that it may use every app; no application code imports it.
 """
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.utils.text import slugify
@@ -31,6 +32,13 @@ def make_organisation(name: str, country: str, region: str | None = None, **fiel
     return organisation
 
 
+def api_token(user, scope: str = "read_write") -> str:
+    """The secret of a new personal API token of ``user``, for the Authorization header."""
+    from cyberregions.accounts.api_tokens import create_token
+
+    return create_token(user, name="test", scope=scope, lifetime_days=30)[1]
+
+
 class PersonaTestCase(TestCase):
     """An administrator, programme staff, the coordinator of Brittany, a member of an SME in
     Tuscany, a registered user without roles, and the anonymous visitor (no login)."""
@@ -45,6 +53,11 @@ class PersonaTestCase(TestCase):
         cls.coordinator = User.objects.create_user("brittany", "yann@example.org")
         cls.member = User.objects.create_user("luca", "luca@example.org")
         cls.registered = User.objects.create_user("nobody", "nobody@example.org")
+        # Verified addresses, as django-allauth's mandatory verification asks to log in.
+        EmailAddress.objects.bulk_create(
+            EmailAddress(user=user, email=user.email, verified=True, primary=True)
+            for user in (cls.admin, cls.staff, cls.coordinator, cls.member, cls.registered)
+        )
         cls.brittany = Region.objects.get(code="FRH0")
         cls.tuscany = Region.objects.get(code="ITI1")
         RegionMembership.objects.create(user=cls.coordinator, region=cls.brittany)

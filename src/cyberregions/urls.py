@@ -1,16 +1,20 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from cyberregions.accounts import views as account_views
 from cyberregions.core import views as core_views
 from cyberregions.organisations import views as organisation_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before the admin's own: one login path for everyone, with the platform's limits.
+    path("admin/login/", account_views.admin_login, name="admin_login_redirect"),
     path("admin/", admin.site.urls),
     path("api/", include("cyberregions.api.urls")),
     path("", organisation_views.home, name="home"),
     path("accounts/", include("cyberregions.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("notifications/", include("cyberregions.core.urls")),
     path("tasks/", include("cyberregions.core.task_urls")),
     path("organisations/", include("cyberregions.organisations.urls")),

@@ -13,3 +13,19 @@ class AccountsConfig(AppConfig):
         from .signals import remember_language
 
         user_logged_in.connect(remember_language, dispatch_uid="accounts.remember_language")
+
+        from allauth.mfa.signals import authenticator_added
+
+        from . import security_log
+        from .middleware import clear_mfa_requirement
+
+        user_logged_in.connect(note_login_receiver, dispatch_uid="accounts.note_login")
+        authenticator_added.connect(clear_mfa_requirement, dispatch_uid="accounts.mfa_added")
+        security_log.connect()
+
+
+def note_login_receiver(sender, request, user, **kwargs) -> None:
+    from .middleware import note_login
+
+    if request is not None and hasattr(request, "session"):
+        note_login(request, user)

@@ -1,37 +1,27 @@
-from django.contrib.auth import views as auth_views
+from allauth.account import views as allauth_views
 from django.urls import path
 
 from . import privacy_views, views
 
 app_name = "accounts"
 
+# The platform's names for the pages django-allauth serves (the rest of allauth's pages are
+# included after these at the same prefix, under allauth's own names).
 urlpatterns = [
-    path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", allauth_views.login, name="login"),
+    path("logout/", allauth_views.logout, name="logout"),
+    path("signup/", allauth_views.signup, name="signup"),
+    path("password/change/", allauth_views.password_change, name="password_change"),
+    path("password/reset/", allauth_views.password_reset, name="password_reset"),
     path("profile/", views.profile, name="profile"),
     path("profile/preferences/", views.preferences, name="preferences"),
-    path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("profile/tokens/", views.create_api_token, name="create_api_token"),
     path(
-        "password/change/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
-        name="password_change_done",
+        "profile/tokens/<int:token_id>/revoke/",
+        views.revoke_api_token,
+        name="revoke_api_token",
     ),
-    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
-    path(
-        "password/reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
-    path(
-        "password/reset/<uidb64>/<token>/",
-        views.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path(
-        "password/reset/complete/",
-        auth_views.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
+    path("security-log/", views.security_log, name="security_log"),
     path("profile/my-data/", privacy_views.download_my_data, name="my_data"),
     path("profile/erase/", privacy_views.erase_my_account, name="erase_account"),
 ]

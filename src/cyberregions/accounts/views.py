@@ -2,62 +2,20 @@ import copy
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
-from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cyberregions.core import audit, permissions
 
-from . import throttle
-from .models import User
-
-
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
-class ThrottledAuthenticationForm(AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "throttled": _("Too many failed attempts. Please wait a few minutes before trying again."),
-    }
-
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        address = client_address(self.request) if self.request else ""
-        if throttle.is_locked(username, address):
-            raise ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            data = super().clean()
-        except ValidationError:
-            throttle.record_failure(username, address)
-            raise
-        throttle.reset(username, address)
-        return data
-
-
-class LoginView(auth_views.LoginView):
-    form_class = ThrottledAuthenticationForm
-    template_name = "registration/login.html"
-
-
-class PasswordChangeView(auth_views.PasswordChangeView):
-    success_url = reverse_lazy("accounts:password_change_done")
-
-
-class PasswordResetView(auth_views.PasswordResetView):
-    success_url = reverse_lazy("accounts:password_reset_done")
-    email_template_name = "registration/password_reset_email.txt"
-
-
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    success_url = reverse_lazy("accounts:password_reset_complete")
+from . import api_tokens
+from .models import ApiToken, SecurityEvent, User
 
 
 def _profile_context(user) -> dict:
@@ -66,6 +24,8 @@ def _profile_context(user) -> dict:
         "regions": user.region_memberships.select_related("region"),
         "organisations": user.organisation_memberships.select_related("organisation"),
         "form": PreferencesForm(instance=user),
+        "token_form": ApiTokenForm(),
+        "tokens": api_tokens.active_tokens(user),
     }
 
 
@@ -107,4 +67,96 @@ def save_preferences(user, data: dict) -> None:
     user.save(update_fields=fields)
     audit.record(
         user, "account.preferences", user, before=before, after=audit.snapshot(user, fields)
+    )
+
+
+# --- Admin login: one login path, with the platform's limits and second factor ----------
+
+
+@require_GET
+def admin_login(request):
+    """The admin's own login form would bypass the platform's rate limits and MFA: send
+    everyone to the platform login, then back to the admin page they asked for."""
+    if request.user.is_authenticated:
+        if request.user.is_staff and request.user.is_active:
+            return redirect("admin:index")
+        # Logged in but not staff: sending them to the login page would loop back here.
+        raise PermissionDenied
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = ""
+    target = target or reverse("admin:index")
+    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
+
+
+# --- API tokens --------------------------------------------------------------------------
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    scope = forms.ChoiceField(
+        label=_("Access"), choices=ApiToken.Scope.choices, initial=ApiToken.Scope.READ
+    )
+    lifetime_days = forms.IntegerField(
+        label=_("Valid for (days)"),
+        min_value=1,
+        max_value=api_tokens.MAX_LIFETIME_DAYS,
+        initial=90,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from cyberregions.core.forms import style_widgets
+
+        style_widgets(self)
+
+
+@login_required
+@require_POST
+def create_api_token(request):
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        context = {**_profile_context(request.user), "token_form": form}
+        return render(request, "accounts/profile.html", context, status=400)
+    try:
+        token, secret = api_tokens.create_token(request.user, request=request, **form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        context = {**_profile_context(request.user), "token_form": form}
+        return render(request, "accounts/profile.html", context, status=400)
+    # The secret is shown on this response only: it is not stored and cannot be shown again.
+    context = {**_profile_context(request.user), "new_token": token, "new_secret": secret}
+    response = render(request, "accounts/profile.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def revoke_api_token(request, token_id: int):
+    token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+    api_tokens.revoke_token(request.user, token, request=request)
+    messages.success(request, _("The token is revoked."))
+    return redirect("accounts:profile")
+
+
+# --- Security log ------------------------------------------------------------------------
+
+SECURITY_LOG_PAGE_SIZE = 50
+
+
+@login_required
+@require_GET
+def security_log(request):
+    if not permissions.is_admin(request.user):
+        raise PermissionDenied
+    events = SecurityEvent.objects.select_related("user")
+    kind = request.GET.get("kind", "")
+    if kind in SecurityEvent.Kind.values:
+        events = events.filter(kind=kind)
+    page = Paginator(events, SECURITY_LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/security_log.html",
+        {"page": page, "kinds": SecurityEvent.Kind.choices, "kind": kind},
     )

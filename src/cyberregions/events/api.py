@@ -1,7 +1,9 @@
 from django.db.models import Q
 from rest_framework import serializers, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
+
+from cyberregions.accounts.api_tokens import ApiTokenAuthentication
 
 from .filtersets import EventFilterSet
 from .models import AgendaSession, Event, MeetingRequest
@@ -55,7 +57,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = EventFilterSet
     lookup_field = "slug"
     # Token first, so that an anonymous write is answered 401 with a WWW-Authenticate header.
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
 
     def get_queryset(self):
         return (
@@ -110,7 +112,7 @@ class MeetingRequestViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = MeetingRequestSerializer
     # Token first, so that an anonymous call is answered 401 with a WWW-Authenticate header.
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
 
     def get_queryset(self):

@@ -192,6 +192,8 @@ def _write_batch(records, countries, regions, term_ids, counts) -> None:
 
 
 def _demo_accounts() -> int:
+    from allauth.account.models import EmailAddress
+
     User = get_user_model()
     created = 0
     for username, first, last, role, scope in DEMO_ACCOUNTS:
@@ -207,6 +209,10 @@ def _demo_accounts() -> int:
         user.is_programme_staff = role == "programme_staff"
         user.set_password(DEMO_PASSWORD)
         user.save()
+        # Mandatory e-mail verification: the demo addresses count as verified.
+        EmailAddress.objects.update_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
         created += int(was_created)
         if role == "coordinator":
             RegionMembership.objects.get_or_create(user=user, region=Region.objects.get(code=scope))

@@ -4,9 +4,10 @@ the plan's region and programme staff only."""
 
 from django.db.models import Prefetch
 from rest_framework import serializers, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
 
+from cyberregions.accounts.api_tokens import ApiTokenAuthentication
 from cyberregions.core.permissions import ApiPermission
 
 from . import metrics, permissions
@@ -128,7 +129,7 @@ class PlanViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = PlanSerializer
     filterset_class = PlanFilterSet
     # Token first, so that an anonymous write is answered 401 with its challenge.
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
 
     def get_queryset(self):
         return (
@@ -218,7 +219,7 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = ReportSerializer
     filterset_class = ReportFilterSet
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated, ApiPermission]
 
     def get_queryset(self):

@@ -1,7 +1,9 @@
 """Published good practices in the REST API (read only): the open data of the library."""
 
 from rest_framework import serializers, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
+
+from cyberregions.accounts.api_tokens import ApiTokenAuthentication
 
 from .filtersets import PracticeFilterSet
 from .models import Attachment, Practice, PracticeFigure
@@ -86,7 +88,7 @@ class PracticeViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = PracticeFilterSet
     lookup_field = "slug"
     # Token first, so that an anonymous write is answered 401 with its challenge.
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
 
     def get_queryset(self):
         return (

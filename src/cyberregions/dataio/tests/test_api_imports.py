@@ -2,11 +2,10 @@
 tokens, and the list's query count."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
 
 from cyberregions.dataio.models import OrganisationImport
 from cyberregions.organisations.models import Organisation
-from cyberregions.testing import PersonaTestCase
+from cyberregions.testing import PersonaTestCase, api_token
 
 from .files import csv_bytes
 
@@ -151,10 +150,10 @@ class ApiImportTests(PersonaTestCase):
             self.assertIsInstance(next(iter(response.json().values())), list)
 
     def test_a_token_works_like_a_session(self):
-        token = Token.objects.create(user=self.coordinator)
+        token = api_token(self.coordinator)
         self.client.logout()
         response = self.client.post(
-            LIST, {"file": file()}, headers={"Authorization": f"Token {token.key}"}
+            LIST, {"file": file()}, headers={"Authorization": f"Token {token}"}
         )
         self.assertEqual(response.status_code, 201)
         response = self.client.get(LIST, headers={"Authorization": "Token wrong"})

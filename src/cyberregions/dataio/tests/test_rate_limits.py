@@ -5,10 +5,9 @@ Retry-After; a signed-in user is not held to the visitors' rate."""
 from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
-from rest_framework.authtoken.models import Token
 from rest_framework.throttling import SimpleRateThrottle
 
-from cyberregions.testing import PersonaTestCase
+from cyberregions.testing import PersonaTestCase, api_token
 
 EXPORT = "/data/export/organisations.csv"
 API = "/api/countries/"
@@ -74,7 +73,7 @@ class RateLimitTests(PersonaTestCase):
         self.assertEqual(response.json()["code"], "throttled")
         # With a token, the same address goes on at the users' rate.
         self.assertGreater(allowed("user")[0], limit)
-        token = Token.objects.create(user=self.member)
-        headers = {"Authorization": f"Token {token.key}"}
+        token = api_token(self.member)
+        headers = {"Authorization": f"Token {token}"}
         for number in range(limit + 3):
             self.assertEqual(self.client.get(API, headers=headers).status_code, 200, number)

@@ -2,12 +2,11 @@
 
 import yaml
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from cyberregions.core.models import AuditEntry
 from cyberregions.organisations.filtersets import vocabulary_choices
 from cyberregions.organisations.models import Organisation
-from cyberregions.testing import PersonaTestCase, make_organisation
+from cyberregions.testing import PersonaTestCase, api_token, make_organisation
 
 ORGANISATIONS = "/api/organisations/"
 NOT_AUTHENTICATED = {
@@ -378,13 +377,13 @@ class OrganisationEndpointTests(ApiTestCase):
     # Authentication --------------------------------------------------------------------------
 
     def test_token_authentication_works_without_csrf(self):
-        token = Token.objects.create(user=self.coordinator)
+        token = api_token(self.coordinator)
         client = Client(enforce_csrf_checks=True)
         response = client.patch(
             detail(self.breton_sme),
             {"city": "Vannes"},
             content_type="application/json",
-            HTTP_AUTHORIZATION=f"Token {token.key}",
+            HTTP_AUTHORIZATION=f"Token {token}",
         )
         self.assertEqual(response.status_code, 200, response.content)
         self.assertEqual(
@@ -395,12 +394,12 @@ class OrganisationEndpointTests(ApiTestCase):
             detail(self.tuscan_sme),
             {"city": "Pisa"},
             content_type="application/json",
-            HTTP_AUTHORIZATION=f"Token {token.key}",
+            HTTP_AUTHORIZATION=f"Token {token}",
         )
         self.assert_refused(response)
 
     def test_a_bad_or_inactive_token_is_refused(self):
-        token = Token.objects.create(user=self.coordinator)
+        token = api_token(self.coordinator)
         client = Client()
         response = client.patch(
             detail(self.breton_sme),
@@ -415,7 +414,7 @@ class OrganisationEndpointTests(ApiTestCase):
             detail(self.breton_sme),
             {"city": "X"},
             content_type="application/json",
-            HTTP_AUTHORIZATION=f"Token {token.key}",
+            HTTP_AUTHORIZATION=f"Token {token}",
         )
         self.assert_not_authenticated(response)
         self.assertEqual(Organisation.objects.get(pk=self.breton_sme.pk).city, "Rennes")
