@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +18,11 @@ from cyberregions.core import privacy as core_privacy
 from cyberregions.core.forms import style_widgets
 
 from . import privacy
+
+# Someone holding another person's session could otherwise guess their password here: a few
+# confirmations per account and quarter of an hour (in the shared cache, like the login limits).
+ERASE_ATTEMPTS = 5
+ERASE_WINDOW_SECONDS = 15 * 60
 
 
 @login_required
@@ -61,10 +67,29 @@ class EraseAccountForm(forms.Form):
         return password
 
 
+def _reserve_attempt(user) -> bool:
+    """Count this confirmation before checking it, so that concurrent guesses cannot all pass
+    a check made before any of them is counted."""
+    key = f"privacy:erase-attempts:{user.pk}"
+    cache.add(key, 0, timeout=ERASE_WINDOW_SECONDS)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=ERASE_WINDOW_SECONDS)
+        attempts = 1
+    return attempts <= ERASE_ATTEMPTS
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def erase_my_account(request):
     form = EraseAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and not _reserve_attempt(request.user):
+        context = {
+            "form": EraseAccountForm(request.user),
+            "refusal": _("Too many attempts. Please wait a quarter of an hour."),
+        }
+        return render(request, "accounts/erase_account.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         privacy.erase_person(request.user, request.user)
         logout(request)

@@ -7,6 +7,7 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -140,6 +141,9 @@ class ErasePageTests(PersonalDataTestCase):
         cls.ana.set_password("a long and right password")
         cls.ana.save()
 
+    def setUp(self):
+        cache.clear()
+
     def test_it_shows_the_confirmation_form(self):
         self.login(self.ana)
         response = self.client.get(self.url)
@@ -161,6 +165,17 @@ class ErasePageTests(PersonalDataTestCase):
         response = self.client.post(self.url, {"username": USERNAME, "password": "guess"})
         self.assertEqual(response.status_code, 400)
         self.assertContains(response, "This is not your password.", status_code=400)
+        self.assertTrue(get_user_model().objects.get(pk=self.ana.pk).is_active)
+
+    def test_guessing_the_password_stops_after_five_tries(self):
+        self.login(self.ana)
+        for _attempt in range(5):
+            response = self.client.post(self.url, {"username": USERNAME, "password": "guess"})
+            self.assertEqual(response.status_code, 400)
+        response = self.client.post(
+            self.url, {"username": USERNAME, "password": "a long and right password"}
+        )
+        self.assertContains(response, "Too many attempts", status_code=429)
         self.assertTrue(get_user_model().objects.get(pk=self.ana.pk).is_active)
 
     def test_a_wrong_user_name_is_refused(self):
