@@ -218,6 +218,9 @@ def purge_inactive_accounts(now) -> int:
         .filter(Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff))
         .exclude(username__startswith=ERASED_PREFIX, email="", is_active=False)
     )
+    if _installed("accounts.ApiToken") is not None:
+        # An account used only through its API tokens never logs in, yet is in use.
+        stale = stale.exclude(api_tokens__last_used_at__gte=cutoff)
     erased = 0
     for person in stale.iterator(chunk_size=100):
         erase_person(COMMAND_LINE, person, reason="inactive account retention period")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import unittest
 
 from django.contrib.auth import get_user_model
 from django.test import override_settings
@@ -101,3 +102,31 @@ class RetentionTests(PersonaTestCase):
         self.assertTrue(Notification.objects.filter(pk=self.old_notice.pk).exists())
         self.assertTrue(TaskRun.objects.filter(pk=self.old_run.pk).exists())
         self.assertTrue(get_user_model().objects.get(pk=self.sleeper.pk).is_active)
+
+
+def _api_token_model():
+    from django.apps import apps
+
+    try:
+        return apps.get_model("accounts", "ApiToken")
+    except LookupError:
+        return None
+
+
+@unittest.skipIf(_api_token_model() is None, "no API tokens in this installation")
+class TokenOnlyAccountTests(PersonaTestCase):
+    @override_settings(INACTIVE_ACCOUNT_RETENTION_DAYS=730)
+    def test_an_account_used_through_its_tokens_is_kept(self):
+        robot = get_user_model().objects.create_user("robot", "robot@example.org")
+        get_user_model().objects.filter(pk=robot.pk).update(date_joined=LONG_AGO)
+        _api_token_model().objects.create(
+            user=robot,
+            name="sync",
+            scope="read",
+            prefix="rob0t1",
+            secret_hash="e" * 64,
+            expires_at=NOW + datetime.timedelta(days=30),
+            last_used_at=NOW,
+        )
+        privacy.purge_inactive_accounts(timezone.now())
+        self.assertTrue(get_user_model().objects.get(pk=robot.pk).is_active)
