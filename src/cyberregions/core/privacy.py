@@ -168,6 +168,7 @@ def erase(user, erasure: Erasure) -> None:
         if section.eraser is not None:
             section.eraser(user, erasure)
     erasure.count("audit_entries_scrubbed", scrub_audit(erasure))
+    erasure.count("workflow_reasons_scrubbed", scrub_workflow_reasons(erasure))
 
 
 # Texts ------------------------------------------------------------------------------------
@@ -244,6 +245,27 @@ def scrub_audit(erasure: Erasure) -> int:
         changed, ["object_repr", "reason", "before", "after"], batch_size=500
     )
     return len(changed)
+
+
+def scrub_workflow_reasons(erasure: Erasure) -> int:
+    """Workflow histories (every concrete ``WorkflowStep``) keep each step; a reason that
+    quotes the person loses their name or address."""
+    from django.apps import apps
+
+    from .models import WorkflowStep
+
+    if not erasure.identifiers:
+        return 0
+    changed = 0
+    for model in apps.get_models():
+        if not issubclass(model, WorkflowStep):
+            continue
+        steps = list(model.objects.filter(mentions(("reason",), erasure.identifiers)))
+        for step in steps:
+            step.reason = erasure.scrub(step.reason)
+        model.objects.bulk_update(steps, ["reason"], batch_size=500)
+        changed += len(steps)
+    return changed
 
 
 def purge_audit_personal_keys(cutoff) -> int:

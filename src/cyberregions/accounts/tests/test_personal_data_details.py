@@ -133,3 +133,21 @@ class ErasureDetailTests(PersonalDataTestCase):
         counts = privacy.erase_person(self.admin, get_user_model().objects.get(pk=self.ana.pk))
         self.assertEqual(set(counts) - {"account", "audit_entries_scrubbed"}, set())
         self.assertEqual(AuditEntry.objects.count(), entries + 1)
+
+
+class WorkflowReasonTests(PersonalDataTestCase):
+    def test_a_step_keeps_its_reason_without_her_name(self):
+        from cyberregions.practices.models import Transition
+
+        step = Transition.objects.create(
+            practice=self.practice,
+            step="refuse",
+            from_state="submitted",
+            to_state="draft",
+            actor=self.staff,
+            reason=f"Ask {FULL_NAME} to add figures",
+        )
+        counts = privacy.erase_person(self.ana, self.ana)
+        step.refresh_from_db()
+        self.assertEqual(step.reason, "Ask [erased] to add figures")
+        self.assertEqual(counts["workflow_reasons_scrubbed"], 1)
