@@ -91,3 +91,14 @@ class EventListExportTests(PersonaTestCase):
     def test_the_calendar_offers_the_menu_with_its_filters(self):
         response = self.client.get("/events/", {"when": "past"})
         self.assertContains(response, 'href="/data/export/events.json?when=past"')
+
+    def test_labels_are_in_the_reader_language_beside_the_codes(self):
+        self.client.cookies["django_language"] = "fr"
+        rows = {row["slug"]: row for row in csv_rows(self.client.get(f"{URL}.csv"))}
+        seminar = rows[self.seminar.slug]
+        self.assertEqual(
+            (seminar["event_type"], seminar["event_type_label"]),
+            ("seminar", "Séminaire thématique"),
+        )
+        self.assertEqual((seminar["country"], seminar["country_name"]), ("FR", "France"))
+        self.assertEqual(rows["sly"]["event_type_label"], "Rencontres d'affaires B2B")

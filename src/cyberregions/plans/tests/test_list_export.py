@@ -74,3 +74,12 @@ class PlanListExportTests(PlanTestCase):
     def test_the_list_page_offers_the_menu_with_its_filters(self):
         response = self.client.get("/plans/", {"region": "ITI1"})
         self.assertContains(response, 'href="/data/export/plans.csv?region=ITI1"')
+
+    def test_labels_are_in_the_reader_language_beside_the_codes(self):
+        self.client.cookies["django_language"] = "fr"
+        sly = next(
+            row for row in csv_rows(self.client.get(f"{URL}.csv")) if row["title"] == "'" + FORMULA
+        )
+        self.assertEqual((sly["status"], sly["status_label"]), ("endorsed", "Approuvé"))
+        self.assertEqual((sly["country"], sly["country_name"]), ("IT", "Italie"))
+        self.assertEqual(sly["region"], "ITI1")
