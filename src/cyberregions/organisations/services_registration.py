@@ -9,6 +9,7 @@ approved or refused. Who decides: ``permissions.can_decide_registration``.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -228,10 +229,28 @@ WORKFLOW = Workflow(
 TRANSITIONS = WORKFLOW.transitions
 
 
+def open_request_limit() -> int:
+    return int(getattr(settings, "ORGANISATION_REGISTRATIONS_OPEN_PER_USER", 5))
+
+
 @transaction.atomic
 def submit_registration(actor, data: dict, registration_number: str = "") -> RegistrationRequest:
     """Ask for an organisation with ``data`` (``to_data`` of the form) to enter the atlas."""
     require(permissions.can_register_organisation(actor))
+    # One account cannot flood the deciders: a few requests wait at a time.
+    limit = open_request_limit()
+    waiting = RegistrationRequest.objects.filter(
+        applicant=actor,
+        status__in=[*AWAITING_DECISION, RegistrationStatus.CHANGES_REQUESTED],
+    ).count()
+    if waiting >= limit:
+        raise RegistrationError(
+            _(
+                "You already have %(count)s registration requests waiting; send another once "
+                "one of them is decided."
+            )
+            % {"count": waiting}
+        )
     registration = RegistrationRequest.objects.create(
         applicant=actor,
         data=data,

@@ -55,13 +55,17 @@ def register(request):
         duplicates = _duplicates(request, form.cleaned_data)
         keys = [duplicate.key for duplicate in duplicates]
         if not duplicates or confirmation.confirms(keys):
-            registration = registrations.submit_registration(
-                request.user,
-                registrations.to_data(form.cleaned_data),
-                form.cleaned_data["registration_number"],
-            )
-            messages.success(request, str(registrations.TRANSITIONS["submit"].done))
-            return redirect(registration)
+            try:
+                registration = registrations.submit_registration(
+                    request.user,
+                    registrations.to_data(form.cleaned_data),
+                    form.cleaned_data["registration_number"],
+                )
+            except registrations.RegistrationError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, str(registrations.TRANSITIONS["submit"].done))
+                return redirect(registration)
         confirmation = DuplicateConfirmationForm(initial={"seen": ",".join(keys)})
     context = {"form": form, "duplicates": duplicates, "confirmation": confirmation}
     return render(request, "organisations/registration_form.html", context)
