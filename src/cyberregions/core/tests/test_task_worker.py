@@ -39,7 +39,12 @@ def _wait_for(condition, what: str, timeout: float = WAIT_SECONDS) -> None:
 
 
 class WorkerDatabaseMixin:
-    """The test database, handed to worker processes, and read back where they write."""
+    """The test database, handed to worker processes, and read back where they write.
+
+    ``serialized_rollback``: the flush that ends a TransactionTestCase would otherwise take the
+    rows made by migrations (regions, content types) from the tests that run after it."""
+
+    serialized_rollback = True
 
     def setUp(self):
         super().setUp()
