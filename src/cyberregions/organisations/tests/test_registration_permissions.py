@@ -3,6 +3,7 @@ cases answer 302 to the login page, 403, 404 or 405, and the list's queries are 
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.test import override_settings
 
 from cyberregions.geo.models import Region, RegionMembership
 from cyberregions.organisations import permissions
@@ -127,6 +128,7 @@ class RegistrationPermissionTests(RegistrationTestCase):
         self.assertFalse(permissions.routed_to_coordinators(registration))
         self.assertEqual(set(registrations.deciders(registration)), {self.staff, self.admin})
 
+    @override_settings(ORGANISATION_REGISTRATIONS_OPEN_PER_USER=10)
     def test_the_list_shows_each_user_what_concerns_them_in_fixed_queries(self):
         breton = self.submit()
         tuscan = self.submit(
