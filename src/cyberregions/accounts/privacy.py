@@ -228,6 +228,19 @@ def purge_inactive_accounts(now) -> int:
     return erased
 
 
+def purge_security_log_addresses(now) -> int:
+    """The security log keeps its events; where they came from (address, browser) goes after
+    ``AUDIT_PERSONAL_RETENTION_DAYS``, like the audit trail's personal values."""
+    model = _installed("accounts.SecurityEvent")
+    days = settings.AUDIT_PERSONAL_RETENTION_DAYS
+    if model is None or days <= 0:
+        return 0
+    old = model.objects.filter(at__lt=now - timedelta(days=days))
+    return old.filter(Q(address__isnull=False) | ~Q(user_agent="")).update(
+        address=None, user_agent=""
+    )
+
+
 def purge_expired_sessions(now) -> int:
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
     return 0
@@ -253,3 +266,4 @@ privacy.declare_personal_audit_keys(
 )
 privacy.register_purge("inactive_accounts", purge_inactive_accounts)
 privacy.register_purge("expired_sessions", purge_expired_sessions)
+privacy.register_purge("security_log_addresses", purge_security_log_addresses)

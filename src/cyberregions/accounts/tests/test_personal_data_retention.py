@@ -130,3 +130,31 @@ class TokenOnlyAccountTests(PersonaTestCase):
         )
         privacy.purge_inactive_accounts(timezone.now())
         self.assertTrue(get_user_model().objects.get(pk=robot.pk).is_active)
+
+
+def _security_event_model():
+    from django.apps import apps
+
+    try:
+        return apps.get_model("accounts", "SecurityEvent")
+    except LookupError:
+        return None
+
+
+@unittest.skipIf(_security_event_model() is None, "no security log in this installation")
+class SecurityLogRetentionTests(PersonaTestCase):
+    @override_settings(AUDIT_PERSONAL_RETENTION_DAYS=730)
+    def test_old_events_lose_their_address_and_browser(self):
+        model = _security_event_model()
+        old = model.objects.create(
+            kind="login", user=self.member, address="192.0.2.1", user_agent="Firefox"
+        )
+        model.objects.filter(pk=old.pk).update(at=LONG_AGO)
+        new = model.objects.create(
+            kind="login", user=self.member, address="192.0.2.2", user_agent="Firefox"
+        )
+        privacy.purge_security_log_addresses(timezone.now())
+        old.refresh_from_db()
+        new.refresh_from_db()
+        self.assertEqual((old.kind, old.address, old.user_agent), ("login", None, ""))
+        self.assertEqual(new.address, "192.0.2.2")
