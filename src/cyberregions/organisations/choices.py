@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Status(models.TextChoices):
@@ -70,14 +71,19 @@ class ClaimStatus(models.TextChoices):
 
 
 class RegistrationStatus(models.TextChoices):
+    # Labels carry a context: the same words name the states of plans and practices, whose
+    # grammatical gender differs in several languages (a request, a plan, a practice).
     # A request is written in this state and submitted in the same transaction, so that its
     # first step goes through the workflow engine like every other; nobody sees a draft.
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-    RESUBMITTED = "resubmitted", _("Resubmitted")
-    APPROVED = "approved", _("Approved")
-    REFUSED = "refused", _("Refused")
+    DRAFT = "draft", pgettext_lazy("registration request", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("registration request", "Submitted")
+    CHANGES_REQUESTED = (
+        "changes_requested",
+        pgettext_lazy("registration request", "Changes requested"),
+    )
+    RESUBMITTED = "resubmitted", pgettext_lazy("registration request", "Resubmitted")
+    APPROVED = "approved", pgettext_lazy("registration request", "Approved")
+    REFUSED = "refused", pgettext_lazy("registration request", "Refused")
 
 
 # The states in which the region's coordinator (or programme staff) has to decide.
