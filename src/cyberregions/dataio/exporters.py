@@ -37,6 +37,7 @@ import decimal
 import functools
 import itertools
 import json
+import operator
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -150,15 +151,25 @@ def rows(export: ListExport, objects: Iterable, language: str | None = None) -> 
     return _values(export, iterator, language)
 
 
+def _getter(column: Column) -> Callable[[Any], Any]:
+    """The fastest way to read ``column`` of a row: a plain field through the C attribute
+    getter; a path that may meet a missing relation (``region.code``) step by step."""
+    if not column._path:
+        return column.value
+    if len(column._path) == 1:
+        return operator.attrgetter(column._path[0])
+    return column.get
+
+
 def _values(export: ListExport, objects: Iterable, language: str) -> Iterator[list]:
-    columns = export.columns
+    getters = [_getter(column) for column in export.columns]
     objects = iter(objects)
     with translation.override(language):
         while chunk := list(itertools.islice(objects, CHUNK)):
             if export.load_chunk:
                 export.load_chunk(chunk)
             for obj in chunk:
-                yield [column.get(obj) for column in columns]
+                yield [get(obj) for get in getters]
 
 
 # Labels beside codes ---------------------------------------------------------------------------
