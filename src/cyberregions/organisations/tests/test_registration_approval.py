@@ -3,8 +3,11 @@ organisation enters the atlas with the requested data, the applicant becomes its
 and each side is told."""
 
 from django.core import mail
+from django.utils import translation
 
 from cyberregions.core.models import AuditEntry, Notification
+from cyberregions.core.workflow import Step
+from cyberregions.organisations import services_registration as registrations
 from cyberregions.organisations.models import (
     AtlasRow,
     Organisation,
@@ -127,11 +130,18 @@ class RegistrationApprovalTests(RegistrationTestCase):
         self.registered.language = "fr"
         self.registered.save()
         registration = self.submit()
-        from cyberregions.organisations import services_registration as registrations
-
         mail.outbox.clear()
         with self.captureOnCommitCallbacks(execute=True):
             registrations.refuse_registration(self.coordinator, registration, "Inconnue.")
+        registration.refresh_from_db()
+
+        def subject_in(language):
+            # As notify writes titles: on one line, spaces (the French no-break) collapsed.
+            step = Step(self.coordinator, registration, "refuse", "", {})
+            with translation.override(language):
+                return " ".join(registrations._subject(step).split())
+
+        self.assertEqual(mail.outbox[0].subject, subject_in("fr"))
+        self.assertNotEqual(mail.outbox[0].subject, subject_in("en"))
         self.assertIn("Brest Quantum Shield", mail.outbox[0].subject)
         self.assertIn("Inconnue.", mail.outbox[0].body)
-        self.assertNotIn("Refused", mail.outbox[0].subject)
