@@ -117,9 +117,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: both tell the person why they were sent elsewhere.
     "cyberregions.accounts.middleware.IdleSessionTimeoutMiddleware",
     "cyberregions.accounts.middleware.RequiredMfaMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cyberregions.core.middleware.ContentSecurityPolicyMiddleware",
 ]
@@ -193,6 +194,7 @@ AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"
 
 # Accounts: django-allauth (sign-up, e-mail verification, login, reset, rate limits, MFA).
 ACCOUNT_ADAPTER = "cyberregions.accounts.adapter.PlatformAccountAdapter"
+ACCOUNT_FORMS = {"login": "cyberregions.accounts.forms.PlatformLoginForm"}
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

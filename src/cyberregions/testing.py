@@ -3,7 +3,6 @@
 Lives at the package top so that it may use every app; no application code imports it.
 """
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.utils.text import slugify
@@ -53,11 +52,6 @@ class PersonaTestCase(TestCase):
         cls.coordinator = User.objects.create_user("brittany", "yann@example.org")
         cls.member = User.objects.create_user("luca", "luca@example.org")
         cls.registered = User.objects.create_user("nobody", "nobody@example.org")
-        # Verified addresses, as django-allauth's mandatory verification asks to log in.
-        EmailAddress.objects.bulk_create(
-            EmailAddress(user=user, email=user.email, verified=True, primary=True)
-            for user in (cls.admin, cls.staff, cls.coordinator, cls.member, cls.registered)
-        )
         cls.brittany = Region.objects.get(code="FRH0")
         cls.tuscany = Region.objects.get(code="ITI1")
         RegionMembership.objects.create(user=cls.coordinator, region=cls.brittany)

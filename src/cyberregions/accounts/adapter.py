@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import security_log
+from .addresses import mark_signing_up
 from .models import KnownLoginAddress, SecurityEvent
 
 APP = "allauth.account"
@@ -108,6 +109,10 @@ class PlatformAccountAdapter(DefaultAccountAdapter):
         ratelimit.clear(
             request, app=APP, action="login_failed", key=f"{account_key}@{get_ip(request)}"
         )
+
+    def save_user(self, request, user, form, commit=True):
+        mark_signing_up(user)  # its address is verified by mail, not taken as given
+        return super().save_user(request, user, form, commit)
 
     def login(self, request, user) -> None:
         super().login(request, user)

@@ -23,6 +23,16 @@ class AccountsConfig(AppConfig):
         authenticator_added.connect(clear_mfa_requirement, dispatch_uid="accounts.mfa_added")
         security_log.connect()
 
+        from django.db.models.signals import post_save
+
+        from .addresses import verify_address_of_made_account
+
+        post_save.connect(
+            verify_address_of_made_account,
+            sender=self.get_model("User"),
+            dispatch_uid="accounts.verify_made_address",
+        )
+
 
 def note_login_receiver(sender, request, user, **kwargs) -> None:
     from .middleware import note_login

@@ -22,6 +22,7 @@ urlpatterns = [
         name="revoke_api_token",
     ),
     path("security-log/", views.security_log, name="security_log"),
+    path("sessions/<int:session_id>/end/", views.end_session, name="end_session"),
     path("profile/my-data/", privacy_views.download_my_data, name="my_data"),
     path("profile/erase/", privacy_views.erase_my_account, name="erase_account"),
 ]

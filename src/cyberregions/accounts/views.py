@@ -160,3 +160,24 @@ def security_log(request):
         "accounts/security_log.html",
         {"page": page, "kinds": SecurityEvent.Kind.choices, "kind": kind},
     )
+
+
+# --- Sessions ----------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def end_session(request, session_id: int):
+    """End one of one's own sessions (allauth's page ends all the others at once)."""
+    from allauth.usersessions.models import UserSession
+
+    from . import security_log
+
+    session = get_object_or_404(UserSession, pk=session_id, user=request.user)
+    if session.session_key == request.session.session_key:
+        return redirect("accounts:logout")
+    with transaction.atomic():
+        session.end()
+        security_log.write(SecurityEvent.Kind.SESSION_REVOKED, request.user, request)
+    messages.success(request, _("The session is ended."))
+    return redirect("usersessions_list")

@@ -14,3 +14,9 @@ class CoreConfig(AppConfig):
         from . import personal_data  # noqa: F401
 
         autodiscover_modules("privacy")
+
+        # Every ModelAdmin writes the audit trail (the admin app, listed first, has already
+        # imported every app's admin module by now).
+        from .admin_audit import audit_every_registered_admin
+
+        audit_every_registered_admin()

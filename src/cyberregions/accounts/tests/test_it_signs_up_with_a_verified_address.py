@@ -63,3 +63,15 @@ class SignUpTests(LoginTestCase):
             for n in range(11)
         ]
         self.assertEqual(statuses[-1], 429)
+
+
+class AccountsMadeByAdministratorsTests(LoginTestCase):
+    def test_an_account_made_outside_sign_up_has_its_address_verified(self):
+        user = get_user_model().objects.create_user("made", "made@example.org", "made-pass-9876")
+        self.assertTrue(EmailAddress.objects.get(user=user).verified)
+        response = self.client.post(LOGIN, {"login": "made", "password": "made-pass-9876"})
+        self.assertRedirects(response, "/", fetch_redirect_response=False)
+
+    def test_a_signed_up_address_is_not_taken_as_verified(self):
+        self.client.post(SIGNUP, form())
+        self.assertFalse(EmailAddress.objects.get(email="marie@example.org").verified)
