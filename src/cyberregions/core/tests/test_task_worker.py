@@ -9,6 +9,7 @@ worker connects to the test database itself (committed rows: a TransactionTestCa
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -49,6 +50,7 @@ class WorkerDatabaseMixin:
     def setUp(self):
         super().setUp()
         self.tmp = Path(tempfile.mkdtemp(prefix="cyberregions-worker-"))
+        self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
         self.user = get_user_model().objects.create_user("requester", "r@example.org")
         self.sqlite_file = None
 
