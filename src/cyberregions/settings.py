@@ -372,13 +372,13 @@ RATE_LIMITS = (
     dict.fromkeys(CONFIGURED_RATE_LIMITS, "100000/minute") if TESTING else CONFIGURED_RATE_LIMITS
 )
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "cyberregions.core.openapi.PlatformAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "cyberregions.accounts.api_tokens.ApiTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["cyberregions.core.permissions.ApiPermission"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["cyberregions.core.filtering.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "cyberregions.api.errors.exception_handler",
@@ -398,6 +398,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # The refusals (400, 401, 403, 404, 413, 415, 429) every operation may answer.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cyberregions.core.openapi.document_error_responses",
+        "cyberregions.core.openapi.document_number_filter_bounds",
+        "cyberregions.core.openapi.document_empty_filter_values",
+    ],
 }
 
 LOGGING = {

@@ -81,7 +81,7 @@ class IndicatorViewSet(viewsets.GenericViewSet):
 
 class SwotItemSerializer(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    barrier = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    barrier = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = SwotItem

@@ -42,5 +42,6 @@ urlpatterns = [
         name="docs",
     ),
     path("", include(router.urls)),
-    re_path(r"^.*/$", api_errors.not_found),  # unknown API addresses answer in JSON too
+    # Unknown API addresses answer in JSON too, even those with a line break in them.
+    re_path(r"^[\s\S]*/$", api_errors.not_found),
 ]

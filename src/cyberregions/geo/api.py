@@ -1,5 +1,8 @@
+import django_filters
 from django.db.models import Count
 from rest_framework import serializers, viewsets
+
+from cyberregions.core.filtering import IntegerFilter, StrictBooleanFilter
 
 from .models import Country, Region
 
@@ -12,7 +15,7 @@ class CountrySerializer(serializers.ModelSerializer):
 
 class RegionSerializer(serializers.ModelSerializer):
     country = serializers.SlugRelatedField(slug_field="iso", read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     organisation_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -31,6 +34,15 @@ class RegionSerializer(serializers.ModelSerializer):
             "population_date",
             "organisation_count",
         ]
+
+
+class RegionFilterSet(django_filters.FilterSet):
+    level = IntegerFilter()
+    is_partner_territory = StrictBooleanFilter()
+
+    class Meta:
+        model = Region
+        fields = ["is_partner_territory", "level"]
 
 
 class CountryViewSet(viewsets.ReadOnlyModelViewSet):
@@ -53,7 +65,7 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = RegionSerializer
     lookup_field = "code"
     pagination_class = None
-    filterset_fields = ["is_partner_territory", "level"]
+    filterset_class = RegionFilterSet
 
 
 ROUTES = [("countries", CountryViewSet, "country"), ("regions", RegionViewSet, "region")]
