@@ -28,7 +28,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -260,20 +260,27 @@ def reap_stale(now=None) -> int:
 
 
 def _mark_dead(pk: int, cutoff) -> int:
-    with transaction.atomic():
-        run = (
-            TaskRun.objects.select_for_update()
-            .filter(pk=pk, status=TaskRunStatus.RUNNING, heartbeat_at__lt=cutoff)
-            .first()
-        )
-        if run is None:
-            return 0
-        with translation.override(run.language or settings.LANGUAGE_CODE):
-            run.failure_message = _stale_message()
-        run.status = TaskRunStatus.FAILED
-        run.finished_at = timezone.now()
-        run.save(update_fields=["status", "failure_message", "finished_at"])
-        return 1
+    """Fail the run if it is still silent. A run whose row is locked is not dead: its worker
+    is inside ``applying``, writing (and cannot report progress until it commits). PostgreSQL
+    skips the locked row; SQLite, which locks the whole database instead, answers busy."""
+    try:
+        with transaction.atomic():
+            run = (
+                TaskRun.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, status=TaskRunStatus.RUNNING, heartbeat_at__lt=cutoff)
+                .first()
+            )
+            if run is None:
+                return 0
+            with translation.override(run.language or settings.LANGUAGE_CODE):
+                run.failure_message = _stale_message()
+            run.status = TaskRunStatus.FAILED
+            run.finished_at = timezone.now()
+            run.save(update_fields=["status", "failure_message", "finished_at"])
+            return 1
+    except OperationalError:
+        logger.info("Task run %s is busy writing; not taken for dead.", pk)
+        return 0
 
 
 def check_backend(run: TaskRun) -> TaskRun:

@@ -3,8 +3,9 @@ request that starts it, so each test sees the outcome without a worker. The work
 itself is exercised in test_task_worker.py."""
 
 from datetime import timedelta
+from unittest import mock
 
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -194,6 +195,21 @@ class ProgressPageTests(PersonaTestCase):
         self.assertContains(page, "Try again")
         self.task_run.refresh_from_db()
         self.assertEqual(self.task_run.status, TaskRunStatus.FAILED)
+
+    @override_settings(TASK_RUN_STALE_SECONDS=60)
+    def test_a_silent_run_whose_worker_is_busy_writing_is_not_taken_for_dead(self):
+        TaskRun.objects.filter(pk=self.task_run.pk).update(
+            heartbeat_at=timezone.now() - timedelta(minutes=5)
+        )
+        self.login(self.member)
+        # SQLite answers "database is locked" while the worker's transaction writes.
+        busy = OperationalError("database is locked")
+        with mock.patch.object(TaskRun.objects, "select_for_update", side_effect=busy):
+            page = self.client.get(self.url())
+            self.assertEqual(task_runs.reap_stale(), 0)
+        self.assertContains(page, "every 1s")
+        self.task_run.refresh_from_db()
+        self.assertEqual(self.task_run.status, TaskRunStatus.RUNNING)
 
     @override_settings(TASK_RUN_STALE_SECONDS=60)
     def test_the_periodic_cleanup_fails_only_runs_without_sign_of_life(self):
