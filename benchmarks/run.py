@@ -135,6 +135,13 @@ def main() -> None:
         print()
         sys.stdout.flush()
         run([str(scheduler.relative_to(ROOT))])
+    print()
+    print("## Login with MFA (server time, ms: median (best))")
+    print()
+    print("| engine | password step | TOTP step | both | load average |")
+    print("|---|---:|---:|---:|---:|")
+    sys.stdout.flush()
+    run(["benchmarks/bench_login.py"])
 
 
 if __name__ == "__main__":
