@@ -37,7 +37,10 @@ def create_token(user, *, name: str, scope: str, lifetime_days: int, request=Non
         raise ValidationError({"scope": _("Choose read only or read and write.")})
     if not 1 <= lifetime_days <= MAX_LIFETIME_DAYS:
         raise ValidationError(
-            {"lifetime_days": _("A token lasts between 1 and %(max)d days.") % {"max": 366}}
+            {
+                "lifetime_days": _("A token lasts between 1 and %(max)d days.")
+                % {"max": MAX_LIFETIME_DAYS}
+            }
         )
     name = name.strip()
     if not name:

@@ -34,13 +34,17 @@ class SignUpTests(LoginTestCase):
         self.assertIsNone(self.logged_in_user_id())
         link = re.search(r"http://testserver(/accounts/confirm-email/\S+/)", mail.outbox[0].body)
         self.assertEqual(self.client.get(link.group(1)).status_code, 200)  # a confirm button
-        self.client.post(link.group(1))
+        response = self.client.post(link.group(1))
         self.assertTrue(EmailAddress.objects.get(user=user).verified)
+        # Confirming in the browser that signed up logs in: form, "check your mail", confirm.
+        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertEqual(self.logged_in_user_id(), str(user.pk))
+        self.client.post("/accounts/logout/")
         response = self.client.post(LOGIN, {"login": "marie", "password": "a-good-pass-2026"})
         self.assertRedirects(response, "/", fetch_redirect_response=False)
         self.assertEqual(
             set(SecurityEvent.objects.filter(user=user).values_list("kind", flat=True)),
-            {"signed_up", "email_confirmed", "login"},
+            {"signed_up", "email_confirmed", "login", "logout"},
         )
 
     def test_an_unverified_account_cannot_log_in(self):
