@@ -31,3 +31,5 @@ urlpatterns = [
 handler403 = "cyberregions.core.views.error_403"
 handler404 = "cyberregions.core.views.error_404"
 handler500 = "cyberregions.core.views.error_500"
+# django-allauth answers its rate limits (reset mail, sign-up, verification mail) with this.
+handler429 = "cyberregions.accounts.views.rate_limited"

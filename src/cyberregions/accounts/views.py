@@ -89,6 +89,15 @@ def admin_login(request):
     return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
 
 
+def rate_limited(request):
+    """django-allauth's answer when one of its limits refuses a request: logged, then 429."""
+    from . import security_log
+
+    user = request.user if request.user.is_authenticated else None
+    security_log.write(SecurityEvent.Kind.RATE_LIMITED, user, request, detail=request.path)
+    return render(request, "429.html", status=429)
+
+
 # --- API tokens --------------------------------------------------------------------------
 
 

@@ -7,6 +7,8 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
+from cyberregions.accounts.models import SecurityEvent
+
 from .base import LOGIN, PASSWORD, LoginTestCase
 
 RESET = "/accounts/password/reset/"
@@ -58,6 +60,9 @@ class PasswordResetTests(LoginTestCase):
         response = self.client.post(RESET, {"email": "admin@example.org"})
         self.assertEqual(response.status_code, 429)
         self.assertEqual(len(mail.outbox), 3)
+        self.assertContains(response, "Too many attempts", status_code=429)
+        event = SecurityEvent.objects.get(kind="rate_limited")
+        self.assertEqual(event.detail, RESET)
 
     def test_reset_mail_is_rate_limited_per_client_address(self):
         cache.clear()
