@@ -79,3 +79,12 @@ class AccountsMadeByAdministratorsTests(LoginTestCase):
     def test_a_signed_up_address_is_not_taken_as_verified(self):
         self.client.post(SIGNUP, form())
         self.assertFalse(EmailAddress.objects.get(email="marie@example.org").verified)
+
+
+class VerificationMailLimitTests(LoginTestCase):
+    def test_logging_in_unverified_again_and_again_sends_one_verification_mail(self):
+        self.client.post(SIGNUP, form())
+        self.assertEqual(len(mail.outbox), 1)
+        for _ in range(5):
+            self.client.post(LOGIN, {"login": "marie", "password": "a-good-pass-2026"})
+        self.assertEqual(len(mail.outbox), 1)
