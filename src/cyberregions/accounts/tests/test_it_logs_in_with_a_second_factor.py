@@ -80,3 +80,14 @@ class SettingUpTotpTests(LoginTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertTrue(response["Location"].startswith(LOGIN))
         self.assertNotIn(PASSWORD, response.content.decode())
+
+
+class SecretsAtRestTests(LoginTestCase):
+    def test_the_totp_secret_is_not_stored_in_clear(self):
+        secret = generate_totp_secret()
+        TOTP.activate(self.member, secret)
+        stored = Authenticator.objects.get(user=self.member, type="totp").data["secret"]
+        self.assertNotIn(secret, stored)
+        self.assertTrue(
+            TOTP(Authenticator.objects.get(user=self.member)).validate_code(current_code(secret))
+        )
