@@ -212,6 +212,16 @@ class SchemaFindingsTests(PersonaTestCase):
         self.assertEqual(unknown.status_code, 400)
         self.assertIn("actor_type", unknown.json())
 
+    def test_a_boolean_filter_refuses_what_is_not_true_or_false(self):
+        for value in ("-8.5e+245", "yes please", "2"):
+            with self.subTest(value):
+                response = self.client.get("/api/organisations/", {"core_business": value})
+                self.assertEqual(response.status_code, 400)
+                self.assertEqual(response.json(), {"core_business": ["Must be true or false."]})
+        self.assertEqual(
+            self.client.get("/api/organisations/", {"core_business": "false"}).status_code, 200
+        )
+
     def test_a_csrf_refusal_under_the_api_answers_json(self):
         client = self.client_class(enforce_csrf_checks=True)
         client.force_login(self.coordinator)
