@@ -22,9 +22,9 @@ class AccountsConfig(AppConfig):
         user_logged_in.connect(note_login_receiver, dispatch_uid="accounts.note_login")
         authenticator_added.connect(clear_mfa_requirement, dispatch_uid="accounts.mfa_added")
         security_log.connect()
-
         from django.db.models.signals import post_save
 
+        from . import checks  # noqa: F401 — registers the deployment checks
         from .addresses import verify_address_of_made_account
 
         post_save.connect(

@@ -175,3 +175,13 @@ class BehindTheProxyTests(LoginTestCase):
             for number in range(PER_ADDRESS + 10):
                 self.via_proxy(f"10.9.{number}.1, 203.0.113.9", login=f"g{number}", password="x")
         self.assertEqual(checks.count, PER_ADDRESS)
+
+
+class DeploymentCheckTests(LoginTestCase):
+    def test_a_per_process_cache_is_flagged_for_deployment(self):
+        from cyberregions.accounts.checks import login_limits_are_shared
+
+        self.assertEqual([w.id for w in login_limits_are_shared(None)], ["accounts.W001"])
+        redis = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
+        with override_settings(CACHES=redis):
+            self.assertEqual(login_limits_are_shared(None), [])
