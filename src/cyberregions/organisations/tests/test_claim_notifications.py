@@ -97,7 +97,8 @@ class ClaimNotificationTests(PersonaTestCase):
         mail.outbox.clear()
         self.committed(services.refuse_claim, self.coordinator, claim, "Inconnu.")
         self.assertIn("Refusée", mail.outbox[0].subject)
-        self.assertIn("Pourquoi :\nInconnu.", mail.outbox[0].body)
+        # French puts a (no-break) space before the colon.
+        self.assertRegex(mail.outbox[0].body, r"Pourquoi\s:\nInconnu\.")
 
     def test_it_tells_nothing_when_the_decision_is_rolled_back(self):
         claim = self.request()

@@ -5,7 +5,8 @@ import io
 import json
 
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+
+from cyberregions.testing import api_token
 
 from .helpers import PracticeTestCase, make_practice
 
@@ -58,14 +59,14 @@ class OpenDataTests(PracticeTestCase):
             url = API if method == "post" else f"{API}{self.published.slug}/"
             response = getattr(self.client, method)(url, {}, content_type="application/json")
             self.assertEqual(response.status_code, 401, method)
-        token = Token.objects.create(user=self.admin)
+        token = api_token(self.admin)
         for method in ("post", "put", "patch", "delete"):
             url = API if method == "post" else f"{API}{self.published.slug}/"
             response = getattr(self.client, method)(
                 url,
                 {},
                 content_type="application/json",
-                headers={"Authorization": f"Token {token.key}"},
+                headers={"Authorization": f"Token {token}"},
             )
             self.assertEqual(response.status_code, 405, method)
 
