@@ -7,42 +7,97 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_notifications'),
+        ("core", "0002_notifications"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TaskRun',
+            name="TaskRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=60, verbose_name='kind')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('status', models.CharField(choices=[('queued', 'Waiting for a worker'), ('running', 'Running'), ('succeeded', 'Finished'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='status')),
-                ('progress_done', models.PositiveIntegerField(default=0, verbose_name='done')),
-                ('progress_total', models.PositiveIntegerField(blank=True, null=True, verbose_name='total')),
-                ('failure_message', models.TextField(blank=True, verbose_name='why it failed')),
-                ('result_url', models.CharField(blank=True, max_length=500, verbose_name='result link')),
-                ('result_label', models.CharField(blank=True, max_length=200, verbose_name='result link text')),
-                ('result_file', models.FileField(blank=True, upload_to='task-results/', verbose_name='result file')),
-                ('task_path', models.CharField(max_length=200, verbose_name='task')),
-                ('arguments', models.JSONField(blank=True, default=dict, verbose_name='arguments')),
-                ('language', models.CharField(blank=True, max_length=10, verbose_name='language')),
-                ('task_result_id', models.CharField(blank=True, max_length=64, verbose_name='task result id')),
-                ('attempt', models.PositiveSmallIntegerField(default=0, verbose_name='attempt')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='requested')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started')),
-                ('heartbeat_at', models.DateTimeField(blank=True, null=True, verbose_name='last sign of life')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='task_runs', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=60, verbose_name="kind")),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Waiting for a worker"),
+                            ("running", "Running"),
+                            ("succeeded", "Finished"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("progress_done", models.PositiveIntegerField(default=0, verbose_name="done")),
+                (
+                    "progress_total",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="total"),
+                ),
+                ("failure_message", models.TextField(blank=True, verbose_name="why it failed")),
+                (
+                    "result_url",
+                    models.CharField(blank=True, max_length=500, verbose_name="result link"),
+                ),
+                (
+                    "result_label",
+                    models.CharField(blank=True, max_length=200, verbose_name="result link text"),
+                ),
+                (
+                    "result_file",
+                    models.FileField(
+                        blank=True, upload_to="task-results/", verbose_name="result file"
+                    ),
+                ),
+                ("task_path", models.CharField(max_length=200, verbose_name="task")),
+                ("arguments", models.JSONField(blank=True, default=dict, verbose_name="arguments")),
+                ("language", models.CharField(blank=True, max_length=10, verbose_name="language")),
+                (
+                    "task_result_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="task result id"),
+                ),
+                ("attempt", models.PositiveSmallIntegerField(default=0, verbose_name="attempt")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="requested"
+                    ),
+                ),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="started")),
+                (
+                    "heartbeat_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last sign of life"),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished"),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="task_runs",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="requested by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'background task',
-                'verbose_name_plural': 'background tasks',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['status', 'heartbeat_at'], name='task_run_status_idx')],
+                "verbose_name": "background task",
+                "verbose_name_plural": "background tasks",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["status", "heartbeat_at"], name="task_run_status_idx")
+                ],
             },
         ),
     ]
