@@ -28,16 +28,9 @@ import sys
 import time
 from pathlib import Path
 
+from common import setup_django
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cyberregions.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
 
 
 def ensure_data(size: int) -> None:

@@ -11,11 +11,12 @@ connection. Prints one Markdown table row with the medians and their ratio.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from common import setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY = {"q": "cloud", "country": ["FR", "IT"], "actor_type": ["sme"]}
@@ -27,15 +28,6 @@ OTHER_QUERIES = {
     "domain=CRY&country=FR": {"domain": ["CRY"], "country": ["FR"]},
     "q=secur&domain=CRY": {"q": "secur", "domain": ["CRY"]},
 }
-
-
-def setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cyberregions.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
 
 
 def ensure_data(size: int) -> None:

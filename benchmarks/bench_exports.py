@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import resource
 import statistics
 import subprocess
@@ -32,20 +31,16 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import common
+
 ROOT = Path(__file__).resolve().parent.parent
 URL = "/data/export/organisations"
 WORKERS = 3
 
 
 def setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cyberregions.settings")
     # The benchmark downloads as a visitor far more often than a visitor may.
-    os.environ["RATE_LIMIT_EXPORT_ANON"] = "1000000/hour"
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
+    common.setup_django(database_url, RATE_LIMIT_EXPORT_ANON="1000000/hour")
 
 
 def database_url(args) -> str:

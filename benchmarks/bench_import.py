@@ -29,6 +29,8 @@ import sys
 import time
 from pathlib import Path
 
+from common import setup_django
+
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/{name}")
 HEADER = (
@@ -88,15 +90,6 @@ CITIES = {
 ACTOR_TYPES = ["sme"] * 6 + ["large", "rto", "university", "training", "incubator", "public"]
 OFFERS = ["Penetration testing", "Security audit", "SOC as a service", "Training", "ISO 27001"]
 NEEDS = ["Partners abroad", "Investors", "Skilled staff", "Test infrastructure"]
-
-
-def setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cyberregions.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
 
 
 def build_csv(rows: int, codes: dict[str, list[str]], seed: int = 7) -> bytes:

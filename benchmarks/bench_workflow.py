@@ -27,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+import common
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -37,14 +39,8 @@ RULE = "|---|---|---:|---:|---:|---:|---:|"
 
 
 def setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["TASKS_BACKEND"] = "database"
     os.environ.pop("CYBERREGIONS_TESTING", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cyberregions.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
+    common.setup_django(database_url, TASKS_BACKEND="database")
 
 
 def percentile(values: list[float], share: float) -> float:
