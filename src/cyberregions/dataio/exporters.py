@@ -22,7 +22,8 @@ This module imports no app, so any app may use it.
 
 Nothing holds the whole list: rows are read in chunks of ``CHUNK`` (each chunk with its
 prefetches, so the queries per chunk are fixed), CSV and JSON are streamed as they are written,
-and XLSX is written by openpyxl's write-only mode into a temporary file that is then streamed.
+and XLSX is written by XlsxWriter's constant-memory mode into a temporary file that is then
+streamed.
 Codes keep their own columns (``country``, ``actor_type``) so that an export imports again;
 their labels sit beside them (``country_name``, ``actor_type_label``) in the reader's language,
 the language of the request, which stays active while the rows are written after the view
@@ -38,6 +39,7 @@ import functools
 import itertools
 import json
 import operator
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -282,25 +284,42 @@ def json_chunks(
     yield "\n]" if meta is None else "\n]}"
 
 
-def xlsx_file(keys: Sequence[str], values: Iterable[list], title: str = "Export"):
-    """The workbook in a temporary file (at its start), written row by row: openpyxl's
-    write-only mode keeps no cell in memory, and the file is streamed from disk."""
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+# Characters XML 1.0 cannot hold; a spreadsheet cell loses them.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31] or "Export")
-    sheet.append(list(keys))
-    for row in values:
+
+def xlsx_file(keys: Sequence[str], values: Iterable[list], title: str = "Export"):
+    """The workbook in a temporary file (at its start), written row by row. XlsxWriter's
+    constant-memory mode flushes each row as it is written and costs about half of openpyxl's
+    write-only mode per cell (openpyxl still reads the imports)."""
+    import xlsxwriter
+
+    output = tempfile.TemporaryFile()  # noqa: SIM115 — the response closes it when sent
+    workbook = xlsxwriter.Workbook(
+        output,
+        {
+            "constant_memory": True,
+            # Text stays text: no formula, link or number is made of what a person typed.
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "default_date_format": "yyyy-mm-dd hh:mm",
+            "tmpdir": tempfile.gettempdir(),
+        },
+    )
+    sheet = workbook.add_worksheet(title[:31] or "Export")
+    sheet.write_row(0, 0, list(keys))
+    for number, row in enumerate(values, start=1):
         cells = []
         for value in row:
             cell = spreadsheet_cell(value)
             if isinstance(cell, str):
-                cell = ILLEGAL_CHARACTERS_RE.sub("", cell)
+                cell = XML_ILLEGAL.sub("", cell)
+            elif isinstance(cell, datetime.date) and not isinstance(cell, datetime.datetime):
+                cell = datetime.datetime.combine(cell, datetime.time())
             cells.append(cell)
-        sheet.append(cells)
-    output = tempfile.TemporaryFile()  # noqa: SIM115 — the response closes it when sent
-    workbook.save(output)
+        sheet.write_row(number, 0, cells)
+    workbook.close()
     output.seek(0)
     return output
 
