@@ -4,6 +4,9 @@ Lives at the package top so that it may use every app; no application code impor
 """
 
 from django.contrib.auth import get_user_model
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import TestCase
 from django.utils.text import slugify
 
@@ -29,6 +32,28 @@ def make_organisation(name: str, country: str, region: str | None = None, **fiel
         getattr(organisation, key).set(models[key].objects.filter(code__in=codes))
     refresh_search(organisation)
     return organisation
+
+
+class TestWSGIApplication(WSGIHandler):
+    """Django's WSGI application for tests that call it directly (schemathesis, raw request
+    bodies). Like the test client, it keeps the test's database connection across the request:
+    a request's start and end close old connections, which on PostgreSQL would close the
+    connection holding the test's transaction. The body is read and the response closed
+    while that is held off."""
+
+    def __call__(self, environ, start_response):
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            response = super().__call__(environ, start_response)
+            try:
+                body = b"".join(response)
+            finally:
+                response.close()
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+        return [body]
 
 
 def api_token(user, scope: str = "read_write") -> str:

@@ -5,8 +5,11 @@
   upload the platform accepts, with room for the form around it);
 - a multipart request to a view that takes no file, when it declares more than
   ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (what Django allows for the fields alone);
-and, for those views, it parses the form with a handler that refuses the first file part it
-meets, so that a file sent to the login form is neither buffered in memory nor spooled to disk.
+and a request that carries a null character (in its path, query string, form or JSON body),
+with 400: no text of the platform may hold one, and PostgreSQL cannot store it.
+For the views that take no file, it parses the form with a handler that refuses the first
+file part it meets, so that a file sent to the login form is neither buffered in memory nor
+spooled to disk.
 The views that take files are listed in ``UPLOAD_VIEWS`` by URL name, in one place, so that a
 reviewer sees every door a file can come through.
 
@@ -20,6 +23,8 @@ Django's page elsewhere.
 """
 
 from __future__ import annotations
+
+import json
 
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler
@@ -89,6 +94,37 @@ def accepts_uploads(request) -> bool:
     return bool(match and match.view_name in UPLOAD_VIEWS)
 
 
+# PostgreSQL text cannot hold a null character, so a lookup or a write with one would fail
+# deep in the database instead of answering.
+FORM_BODY = "application/x-www-form-urlencoded"
+
+
+def _holds_null(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_null(key) or _holds_null(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_holds_null(item) for item in value)
+    return False
+
+
+def carries_null_character(request) -> bool:
+    """A null character in the path, the query string, a form or a JSON body (as decoded)."""
+    if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+        return True
+    content_type = request.content_type or ""
+    if content_type == FORM_BODY:
+        body = request.body
+        return b"%00" in body or b"\x00" in body
+    if content_type == "application/json" or content_type.endswith("+json"):
+        try:
+            return _holds_null(json.loads(request.body))
+        except ValueError:
+            return False  # not JSON: the parser answers that
+    return False
+
+
 class RequestLimitsMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -99,6 +135,13 @@ class RequestLimitsMiddleware:
             return refusal(request, 400, _("The request's length is not a number."), "bad_length")
         if length > settings.REQUEST_MAX_BODY_BYTES:
             return too_large(request, settings.REQUEST_MAX_BODY_BYTES)
+        if carries_null_character(request):
+            return refusal(
+                request,
+                400,
+                _("The request holds a null character, which no text of the platform may hold."),
+                "null_character",
+            )
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

@@ -17,7 +17,6 @@ import re
 
 import hypothesis
 import schemathesis
-from django.core.handlers.wsgi import WSGIHandler
 from django.db import transaction
 from drf_spectacular.generators import SchemaGenerator
 from schemathesis.generation import GenerationMode
@@ -28,7 +27,7 @@ from cyberregions.events.tests.factories import make_event
 from cyberregions.geo.models import Region
 from cyberregions.plans.tests.helpers import make_action, make_indicator, make_plan
 from cyberregions.practices.tests.helpers import make_practice
-from cyberregions.testing import PersonaTestCase, api_token
+from cyberregions.testing import PersonaTestCase, TestWSGIApplication, api_token
 
 # Examples per operation and generation mode: enough to reach every parameter's edge values
 # (empty, null, unknown codes, out-of-range numbers), few enough for the suite's time budget.
@@ -61,6 +60,8 @@ def accepts_positive_data(case, response) -> None:
     2. schemathesis sends a ``format: binary`` multipart property as a plain form field; the
        import endpoint needs a file part (with a file name, as browsers and ``curl -F`` send)
        and says so with 400 on ``file``.
+    3. A text with a null character is refused with 400 (``null_character``) before any view:
+       PostgreSQL cannot store one, and the document does not repeat it for every string.
     """
     if case.meta is None or not case.meta.generation.mode.is_positive:
         return
@@ -72,6 +73,8 @@ def accepts_positive_data(case, response) -> None:
         return  # refused on fields of the body only: see the reason listed
     if response.status_code < 400 or response.status_code in (401, 403, 404, 409, 429):
         return
+    if response.status_code == 400 and response.json().get("code") == "null_character":
+        return  # 3. no text may hold a null character (PostgreSQL cannot store one)
     free_codes = {
         parameter.name
         for parameter in case.operation.query
@@ -101,7 +104,7 @@ def accepts_positive_data(case, response) -> None:
 
 
 def api_schema():
-    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", WSGIHandler())
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", TestWSGIApplication())
     for method, path in EXCLUDED_OPERATIONS:
         schema = schema.exclude(method=method, path=path)
     return schema

@@ -8,12 +8,12 @@ from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.files.uploadhandler import MemoryFileUploadHandler, TemporaryFileUploadHandler
-from django.core.handlers.wsgi import WSGIHandler
 from django.test import SimpleTestCase, TestCase, override_settings
 from django.test.client import BOUNDARY, MULTIPART_CONTENT
 from django.urls import reverse
 
 from cyberregions.core import security
+from cyberregions.testing import TestWSGIApplication
 
 LOGIN = "/accounts/login/"
 HUNDRED_MB = 100 * 1024 * 1024
@@ -61,9 +61,8 @@ def call(path: str, body: CountingInput, length: int, method: str = "POST"):
         "CONTENT_LENGTH": str(length),
         "REMOTE_ADDR": "127.0.0.1",
     }
-    response = WSGIHandler()(environ, lambda status, headers: statuses.append(status))
+    response = TestWSGIApplication()(environ, lambda status, headers: statuses.append(status))
     content = b"".join(response)
-    response.close()
     return int(statuses[0].split()[0]), content
 
 

@@ -35,7 +35,9 @@ class RateLimitTests(PersonaTestCase):
         for number in range(limit):
             response = self.client.get(EXPORT, {"country": "FR"})
             self.assertEqual(response.status_code, 200, number)
-            response.close()
+            # Read to its end, as a client does: closing a streamed response unread would
+            # end the request outside the test client and close the test's connection.
+            b"".join(response.streaming_content)
         response = self.client.get(EXPORT)
         self.assert_throttled(response, period)
         self.assertIn("try again", response.content.decode())
@@ -56,7 +58,9 @@ class RateLimitTests(PersonaTestCase):
         for number in range(limit + 3):
             response = self.client.get(EXPORT, {"country": "IT"})
             self.assertEqual(response.status_code, 200, number)
-            response.close()
+            # Read to its end, as a client does: closing a streamed response unread would
+            # end the request outside the test client and close the test's connection.
+            b"".join(response.streaming_content)
 
     def test_refused_requests_are_not_counted_as_downloads(self):
         limit, _period = allowed("export_anon")
