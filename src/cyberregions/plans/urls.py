@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.plan_edit, name="edit"),
     path("<int:pk>/delete/", views.plan_delete, name="delete"),
     path("<int:pk>/pdf/", views.plan_pdf, name="pdf"),
+    path("<int:pk>/pdf/prepare/", views.plan_pdf_prepare, name="pdf_prepare"),
     path("<int:pk>/timeline/", views.plan_timeline, name="timeline"),
     path("<int:pk>/versions/", views.plan_versions, name="versions"),
     path("<int:pk>/comments/", views.comment_add, name="comment"),
@@ -42,6 +43,7 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
     path("reports/<int:pk>/pdf/", views.report_pdf, name="report_pdf"),
+    path("reports/<int:pk>/pdf/prepare/", views.report_pdf_prepare, name="report_pdf_prepare"),
     path("reports/<int:pk>/step/<slug:step>/", views.report_step, name="report_step"),
     path(
         "reports/<int:pk>/actions/<int:entry_pk>/evidence/",

@@ -1,7 +1,15 @@
 """The pages of the plans app, split by subject."""
 
 from .dashboards import overview, plan_timeline
-from .exports import export_actions, export_plans, export_reports, plan_pdf, report_pdf
+from .exports import (
+    export_actions,
+    export_plans,
+    export_reports,
+    plan_pdf,
+    plan_pdf_prepare,
+    report_pdf,
+    report_pdf_prepare,
+)
 from .plans import (
     action_create,
     action_delete,
@@ -48,6 +56,7 @@ __all__ = [
     "plan_edit",
     "plan_list",
     "plan_pdf",
+    "plan_pdf_prepare",
     "plan_reports",
     "plan_step",
     "plan_timeline",
@@ -55,6 +64,7 @@ __all__ = [
     "report_detail",
     "report_edit",
     "report_pdf",
+    "report_pdf_prepare",
     "report_start",
     "report_step",
 ]

@@ -8,10 +8,11 @@ import csv
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch, Sum
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from .. import metrics, pdf, permissions, versions
+from .. import metrics, pdf, permissions, tasks, versions
 from ..choices import ReportStatus
 from ..filtersets import ActionFilterSet, PlanFilterSet, ReportFilterSet
 from ..models import Action, ActionCitation, ActionPlan, MonitoringReport
@@ -81,8 +82,9 @@ REPORT_FIELDS = [
 ]
 
 
-@require_GET
-def plan_pdf(request, pk):
+def plan_pdf_document(request, pk) -> tuple[str, dict, str]:
+    """The template, context and file name of a plan's PDF as ``request.user`` may read it
+    (404 when they may not see the plan): for the download and for the worker alike."""
     plan = visible_plan(request, pk, versions.content_queryset())
     context = {
         "plan": plan,
@@ -91,12 +93,11 @@ def plan_pdf(request, pk):
         "page_url": request.build_absolute_uri(plan.get_absolute_url()),
         "printed_on": timezone.localdate(),
     }
-    return pdf.response("plans/pdf/plan.html", context, request, f"action-plan-{plan.pk}.pdf")
+    return "plans/pdf/plan.html", context, f"action-plan-{plan.pk}.pdf"
 
 
-@login_required
-@require_GET
-def report_pdf(request, pk):
+def report_pdf_document(request, pk) -> tuple[str, dict, str]:
+    """The same for a monitoring report (404 or 403 as its page answers)."""
     report = visible_report(request, pk)
     entries = _report_content(report)
     context = {
@@ -108,7 +109,43 @@ def report_pdf(request, pk):
         "printed_on": timezone.localdate(),
     }
     filename = f"monitoring-report-{report.plan_id}-{report.period_key}.pdf"
-    return pdf.response("plans/pdf/report.html", context, request, filename)
+    return "plans/pdf/report.html", context, filename
+
+
+@require_GET
+def plan_pdf(request, pk):
+    """The direct download, for visitors (who have no progress page to follow)."""
+    template, context, filename = plan_pdf_document(request, pk)
+    return pdf.response(template, context, request, filename)
+
+
+@login_required
+@require_GET
+def report_pdf(request, pk):
+    template, context, filename = report_pdf_document(request, pk)
+    return pdf.response(template, context, request, filename)
+
+
+@login_required
+@require_POST
+def plan_pdf_prepare(request, pk):
+    """A signed-in reader has the plan's PDF made by a worker and follows its progress page."""
+    plan = visible_plan(request, pk)
+    run = tasks.unfinished_run(request.user, tasks.PLAN_PDF, pk) or tasks.start_pdf(
+        request.user, tasks.PLAN_PDF, pk, plan.title
+    )
+    return redirect("tasks:detail", pk=run.pk)
+
+
+@login_required
+@require_POST
+def report_pdf_prepare(request, pk):
+    report = visible_report(request, pk)
+    title = f"{report.plan.title}, {report.period_label}"
+    run = tasks.unfinished_run(request.user, tasks.REPORT_PDF, pk) or tasks.start_pdf(
+        request.user, tasks.REPORT_PDF, pk, title
+    )
+    return redirect("tasks:detail", pk=run.pk)
 
 
 def _cell(value):
