@@ -268,6 +268,8 @@ LANGUAGES = [
     ("sl", _("Slovenian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates in European order (cyberregions/formats/en); other languages keep Django's.
+FORMAT_MODULE_PATH = ["cyberregions.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"

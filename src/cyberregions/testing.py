@@ -34,7 +34,7 @@ def make_organisation(name: str, country: str, region: str | None = None, **fiel
     return organisation
 
 
-class TestWSGIApplication(WSGIHandler):
+class WSGIApplicationForTests(WSGIHandler):
     """Django's WSGI application for tests that call it directly (schemathesis, raw request
     bodies). Like the test client, it keeps the test's database connection across the request:
     a request's start and end close old connections, which on PostgreSQL would close the

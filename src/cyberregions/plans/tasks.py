@@ -1,7 +1,11 @@
-"""Action plans and monitoring reports as PDF, made by a worker: WeasyPrint takes one to three
-seconds a document, too long to hold a web worker. The file is kept in the media storage and
-downloaded from the run's progress page by its requester (or staff) only; visitors without an
-account keep the direct download. Same shape as the analysis report (``analysis.tasks``)."""
+"""Work of the plans app done by a worker.
+
+- Periodic: the reminders of due and late monitoring reports (``cyberregions run-periodic
+  daily`` enqueues them from cron).
+- Action plans and monitoring reports as PDF: WeasyPrint takes one to three seconds a document,
+  too long to hold a web worker. The file is kept in the media storage and downloaded from the
+  run's progress page by its requester (or staff) only; visitors without an account keep the
+  direct download. Same shape as the analysis report (``analysis.tasks``)."""
 
 from __future__ import annotations
 
@@ -15,6 +19,21 @@ from django_tasks import task
 
 from cyberregions.core import task_runs
 from cyberregions.core.models import TaskRun, TaskRunStatus
+
+from .services.reminders import remind_due_reports as remind
+
+
+@task()
+def remind_due_reports() -> dict[str, int]:
+    """Remind regions of due and late monitoring reports. Each reminder is recorded under a
+    unique constraint before it is sent, so a task run twice (or two at once) sends it once."""
+    run = remind()
+    return {
+        "checked_plans": run.checked_plans,
+        "sent": len(run.sent),
+        "already_sent": run.already_sent,
+    }
+
 
 PLAN_PDF = "plans.plan_pdf"
 REPORT_PDF = "plans.report_pdf"

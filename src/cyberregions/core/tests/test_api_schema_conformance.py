@@ -27,7 +27,7 @@ from cyberregions.events.tests.factories import make_event
 from cyberregions.geo.models import Region
 from cyberregions.plans.tests.helpers import make_action, make_indicator, make_plan
 from cyberregions.practices.tests.helpers import make_practice
-from cyberregions.testing import PersonaTestCase, TestWSGIApplication, api_token
+from cyberregions.testing import PersonaTestCase, WSGIApplicationForTests, api_token
 
 # Examples per operation and generation mode: enough to reach every parameter's edge values
 # (empty, null, unknown codes, out-of-range numbers), few enough for the suite's time budget.
@@ -104,7 +104,7 @@ def accepts_positive_data(case, response) -> None:
 
 
 def api_schema():
-    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", TestWSGIApplication())
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", WSGIApplicationForTests())
     for method, path in EXCLUDED_OPERATIONS:
         schema = schema.exclude(method=method, path=path)
     return schema

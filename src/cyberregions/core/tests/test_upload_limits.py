@@ -13,7 +13,7 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT
 from django.urls import reverse
 
 from cyberregions.core import security
-from cyberregions.testing import TestWSGIApplication
+from cyberregions.testing import WSGIApplicationForTests
 
 LOGIN = "/accounts/login/"
 HUNDRED_MB = 100 * 1024 * 1024
@@ -61,7 +61,7 @@ def call(path: str, body: CountingInput, length: int, method: str = "POST"):
         "CONTENT_LENGTH": str(length),
         "REMOTE_ADDR": "127.0.0.1",
     }
-    response = TestWSGIApplication()(environ, lambda status, headers: statuses.append(status))
+    response = WSGIApplicationForTests()(environ, lambda status, headers: statuses.append(status))
     content = b"".join(response)
     return int(statuses[0].split()[0]), content
 
