@@ -12,13 +12,14 @@ from django.db import models
 from .models import AuditEntry
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A value as JSON-ready data: a row by its key, dates and decimals as text, sets sorted."""
     if isinstance(value, models.Model):
         return value.pk
     if isinstance(value, datetime.date | datetime.datetime | decimal.Decimal):
         return str(value)
     if isinstance(value, list | tuple | set | frozenset):
-        return sorted(_plain(item) for item in value)
+        return sorted(plain(item) for item in value)
     return value
 
 
@@ -32,7 +33,7 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
                 sorted(getattr(instance, name).values_list("pk", flat=True)) if instance.pk else []
             )
         else:
-            data[name] = _plain(getattr(instance, field.attname))
+            data[name] = plain(getattr(instance, field.attname))
     return data
 
 

@@ -36,8 +36,9 @@ def site_url() -> str:
     return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 
-def programme_staff():
-    """The people who validate practices and follow every plan."""
+def programme_staff(_about=None):
+    """The people who validate practices and follow every plan. Takes (and ignores) the object
+    a workflow step is about, so that a ``Transition`` may name it as its ``notify``."""
     return get_user_model().objects.filter(is_active=True, is_programme_staff=True)
 
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import audit
+from .notifications import notify
 from .permissions import is_authenticated, require
 
 THIS_ITEM = gettext_lazy("this item")
@@ -50,7 +51,7 @@ class Step:
 
     def set(self, **values) -> None:
         for name, value in values.items():
-            self.previous.setdefault(name, _plain(getattr(self.obj, name)))
+            self.previous.setdefault(name, audit.plain(getattr(self.obj, name)))
             setattr(self.obj, name, value)
             if name not in self.changed:
                 self.changed.append(name)
@@ -60,8 +61,7 @@ class Step:
 class Transition:
     """One step: from ``sources`` to ``target`` (``None`` keeps the state).
 
-    ``allowed(user, obj)`` says who may; ``ready(obj)`` hides a step whose state allows it
-    but whose object does not yet (the button is not shown); ``check(step)`` returns an error
+    ``allowed(user, obj)`` says who may; ``check(step)`` returns an error
     message when a precondition fails at the time of the step; ``effect(step)`` changes the
     object's other fields through ``step.set`` and may raise ``WorkflowError``;
     ``after_save(step)`` runs once the row is saved (e.g. to freeze a version).
@@ -76,7 +76,6 @@ class Transition:
     done: Any = ""
     needs_reason: bool = False
     reason_prompt: Any = gettext_lazy("Say why: the other side will read it.")
-    ready: Callable[[Any], bool] | None = None
     check: Callable[[Step], str | None] | None = None
     effect: Callable[[Step], None] | None = None
     after_save: Callable[[Step], None] | None = None
@@ -128,9 +127,6 @@ class Workflow:
         # The app's own error class, so that its views and tests catch one type.
         self.error = error
 
-    def __getitem__(self, name: str) -> Transition:
-        return self.transitions[name]
-
     def state(self, obj) -> str:
         return getattr(obj, self.state_field)
 
@@ -143,9 +139,7 @@ class Workflow:
         return [
             name
             for name, transition in self.transitions.items()
-            if state in transition.sources
-            and (transition.ready is None or transition.ready(obj))
-            and transition.allowed(user, obj)
+            if state in transition.sources and transition.allowed(user, obj)
         ]
 
     def transition(self, actor, obj, name: str, reason: str = "", **params):
@@ -202,7 +196,7 @@ class Workflow:
             before={self.state_field: before_state, **step.previous},
             after={
                 self.state_field: target,
-                **{key: _plain(getattr(obj, key)) for key in step.changed},
+                **{key: audit.plain(getattr(obj, key)) for key in step.changed},
                 **step.audit_after,
             },
             reason=reason,
@@ -212,8 +206,6 @@ class Workflow:
         return obj
 
     def _notify(self, step: Step, transition: Transition) -> None:
-        from .notifications import notify
-
         notice = self.notice
         notify(
             transition.notify(step.obj),
@@ -224,11 +216,3 @@ class Workflow:
             url=notice.url(step.obj),
             actor=step.actor,
         )
-
-
-def _plain(value):
-    if isinstance(value, models.Model):
-        return value.pk
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    return str(value)

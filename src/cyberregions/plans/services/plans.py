@@ -292,10 +292,6 @@ def _context(step: Step) -> dict:
     }
 
 
-def _staff(plan):
-    return programme_staff()
-
-
 WORKFLOW = Workflow(
     model=ActionPlan,
     history=PlanTransition,
@@ -319,7 +315,7 @@ WORKFLOW = Workflow(
             gettext_lazy("The plan has been submitted to programme staff; this version is frozen."),
             effect=_submitted,
             after_save=_freeze_version,
-            notify=_staff,
+            notify=programme_staff,
         ),
         Transition(
             PlanStep.RETURN,
@@ -348,7 +344,7 @@ WORKFLOW = Workflow(
             permissions.can_record_endorsement,
             gettext_lazy("The endorsement has been recorded; the plan is now public."),
             effect=_endorsed,
-            notify=_staff,
+            notify=programme_staff,
             wrong_state=lambda plan: (
                 _("Programme staff validate the plan before its endorsement is recorded.")
                 if plan.status == PlanStatus.SUBMITTED
@@ -364,7 +360,7 @@ WORKFLOW = Workflow(
                 "The implementation has started: a monitoring report is due each semester."
             ),
             effect=_started,
-            notify=_staff,
+            notify=programme_staff,
         ),
         Transition(
             PlanStep.COMPLETE,
@@ -373,7 +369,7 @@ WORKFLOW = Workflow(
             permissions.can_run_plan,
             gettext_lazy("The plan is completed."),
             effect=_completed,
-            notify=_staff,
+            notify=programme_staff,
         ),
     ],
 )

@@ -247,10 +247,6 @@ def _subject(step: Step) -> str:
     }
 
 
-def _staff(report):
-    return programme_staff()
-
-
 def _region(report):
     return notifications.region_people(report.plan)
 
@@ -282,7 +278,7 @@ WORKFLOW = Workflow(
             gettext_lazy("The report has been submitted to programme staff."),
             check=_complete,
             effect=_submitted,
-            notify=_staff,
+            notify=programme_staff,
             wrong_state=lambda report: _("This report has already been submitted."),
         ),
         Transition(

@@ -140,10 +140,6 @@ def _published(step: Step) -> None:
     step.set(published_at=step.at)
 
 
-def _staff(practice):
-    return programme_staff()
-
-
 def _subject(step: Step) -> str:
     return _("[cyberregions] %(practice)s: %(status)s") % {
         "practice": step.obj.title,
@@ -182,7 +178,7 @@ WORKFLOW = Workflow(
             permissions.can_submit_practice,
             gettext_lazy("The practice has been submitted to programme staff."),
             check=_needs_barrier,
-            notify=_staff,
+            notify=programme_staff,
         ),
         Transition(
             Action.REQUEST_CHANGES,
@@ -201,7 +197,7 @@ WORKFLOW = Workflow(
             permissions.can_submit_practice,
             gettext_lazy("The practice has been resubmitted to programme staff."),
             check=_needs_barrier,
-            notify=_staff,
+            notify=programme_staff,
         ),
         Transition(
             Action.VALIDATE,
