@@ -29,6 +29,7 @@ from cyberregions.core import audit, privacy
 from cyberregions.core.permissions import COMMAND_LINE, require
 
 from . import permissions
+from .models import SecurityEvent
 
 ERASED_PREFIX = "erased-"
 ACCOUNT_FIELDS = [
@@ -145,11 +146,9 @@ CREDENTIAL_MODELS: dict[str, tuple[tuple[str, ...], str | tuple[str, ...]]] = {
         ("kind", "at", "address", "user_agent", "detail"),
         ("address", "user_agent", "detail"),
     ),
-    "authtoken.Token": (("created",), "delete"),
     "account.EmailAddress": (("email", "verified", "primary"), "delete"),
     "mfa.Authenticator": (("type", "created_at", "last_used_at"), "delete"),
     "usersessions.UserSession": (("ip", "user_agent", "created_at", "last_seen_at"), "delete"),
-    "socialaccount.SocialAccount": (("provider", "date_joined", "last_login"), "delete"),
 }
 
 
@@ -218,9 +217,8 @@ def purge_inactive_accounts(now) -> int:
         .filter(Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff))
         .exclude(username__startswith=ERASED_PREFIX, email="", is_active=False)
     )
-    if _installed("accounts.ApiToken") is not None:
-        # An account used only through its API tokens never logs in, yet is in use.
-        stale = stale.exclude(api_tokens__last_used_at__gte=cutoff)
+    # An account used only through its API tokens never logs in, yet is in use.
+    stale = stale.exclude(api_tokens__last_used_at__gte=cutoff)
     erased = 0
     for person in stale.iterator(chunk_size=100):
         erase_person(COMMAND_LINE, person, reason="inactive account retention period")
@@ -231,11 +229,10 @@ def purge_inactive_accounts(now) -> int:
 def purge_security_log_addresses(now) -> int:
     """The security log keeps its events; where they came from (address, browser) goes after
     ``AUDIT_PERSONAL_RETENTION_DAYS``, like the audit trail's personal values."""
-    model = _installed("accounts.SecurityEvent")
     days = settings.AUDIT_PERSONAL_RETENTION_DAYS
-    if model is None or days <= 0:
+    if days <= 0:
         return 0
-    old = model.objects.filter(at__lt=now - timedelta(days=days))
+    old = SecurityEvent.objects.filter(at__lt=now - timedelta(days=days))
     return old.filter(Q(address__isnull=False) | ~Q(user_agent="")).update(
         address=None, user_agent=""
     )
