@@ -34,8 +34,11 @@ def unique_slug(
     return _first_free(base, lambda slug: slug in reserved or existing.filter(slug=slug).exists())
 
 
-def free_slug(text: str, taken: set[str], fallback: str) -> str:
-    """A slug for ``text`` not in ``taken``; it is added to ``taken``."""
-    slug = _first_free(slugify(text)[:MAX_LENGTH] or fallback, taken.__contains__)
+def free_slug(
+    text: str, taken: set[str], fallback: str, reserved: Container[str] = frozenset()
+) -> str:
+    """A slug for ``text`` neither in ``taken`` nor ``reserved``; it is added to ``taken``."""
+    base = slugify(text)[:MAX_LENGTH] or fallback
+    slug = _first_free(base, lambda slug: slug in taken or slug in reserved)
     taken.add(slug)
     return slug

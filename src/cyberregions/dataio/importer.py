@@ -28,6 +28,7 @@ from cyberregions.organisations import search
 from cyberregions.organisations.choices import ActorType, ItemKind, Status
 from cyberregions.organisations.fields import EDITABLE_FIELDS
 from cyberregions.organisations.models import OfferOrNeed, Organisation
+from cyberregions.organisations.services import RESERVED_SLUGS
 from cyberregions.taxonomy.models import Domain, Sector, Technology
 
 from . import bulk, cells, permissions
@@ -685,7 +686,9 @@ def write_plan(
             values = {**blank, **planned.fields}
             organisation = _derived(values, [title for _kind, title in planned.items])
             values.update(
-                slug=slugs.free_slug(planned.slug or planned.name, taken, "organisation"),
+                slug=slugs.free_slug(
+                    planned.slug or planned.name, taken, "organisation", RESERVED_SLUGS
+                ),
                 helix_group=organisation.helix_group,
                 size_class=organisation.size_class,
                 products_services="",

@@ -47,6 +47,11 @@ class ImportWriteTests(PersonaTestCase):
         data = csv_bytes(list(rows), header=HEADER)
         return services.import_file(actor, filename="atlas.csv", data=data, **options)
 
+    def test_an_organisation_named_like_an_atlas_address_gets_a_slug_of_its_own(self):
+        # "/organisations/register/" is the registration page, not this organisation's.
+        self.run_import(["Register", *NEW[1:]])
+        self.assertEqual(Organisation.objects.get(name="Register").slug, "register-2")
+
     def test_it_creates_organisations_with_everything_derived(self):
         _plan, counts, record = self.run_import(NEW)
         self.assertEqual(counts["created"], 1)
