@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 def style_widgets(form: forms.BaseForm) -> None:
@@ -13,3 +14,19 @@ def style_widgets(form: forms.BaseForm) -> None:
             widget.attrs.setdefault("class", "form-select")
         else:
             widget.attrs.setdefault("class", "form-control")
+
+
+class StepReasonForm(forms.Form):
+    """The reason given with a step of a workflow (``core.workflow``); required where the
+    step says so. Apps add what their own steps record."""
+
+    reason = forms.CharField(
+        label=_("Why (sent to the people concerned)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
+    )
+
+    def __init__(self, *args, needs_reason=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = needs_reason

@@ -149,18 +149,3 @@ class DuplicateConfirmationForm(forms.Form):
         if not self.is_valid() or not self.cleaned_data["confirmed"]:
             return False
         return set(keys) <= set(filter(None, self.cleaned_data["seen"].split(",")))
-
-
-class StepReasonForm(forms.Form):
-    """The reason given with a step of a workflow; required where the step says so."""
-
-    reason = forms.CharField(
-        label=_("Why (sent to the people concerned)"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
-    )
-
-    def __init__(self, *args, needs_reason=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].required = needs_reason

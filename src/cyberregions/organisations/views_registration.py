@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cyberregions.core.forms import StepReasonForm
 from cyberregions.core.permissions import require
 
 from . import permissions
@@ -17,7 +18,7 @@ from . import services_registration as registrations
 from .choices import AWAITING_DECISION, RegistrationStatus, RegistrationStep
 from .duplicates import find_duplicates
 from .fields import TAG_FIELDS
-from .forms import DuplicateConfirmationForm, RegistrationForm, StepReasonForm
+from .forms import DuplicateConfirmationForm, RegistrationForm
 from .models import Organisation, RegistrationHistory, RegistrationRequest
 
 LIST_LIMIT = 200

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cyberregions.core.concurrency import VersionedFormMixin
+from cyberregions.core.forms import StepReasonForm
 from cyberregions.core.forms import style_widgets as style
 from cyberregions.geo.models import Partner, Region
 from cyberregions.organisations.models import Organisation
@@ -144,15 +145,9 @@ def milestone_rows(formset) -> list[dict]:
     return rows
 
 
-class StepForm(forms.Form):
+class StepForm(StepReasonForm):
     """A workflow step of a plan: a reason, and for some steps what the step records."""
 
-    reason = forms.CharField(
-        label=_("Why (sent to the people concerned)"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
     authority = forms.CharField(
         label=_("Authority that endorsed the plan"), required=False, max_length=250
     )
@@ -163,8 +158,7 @@ class StepForm(forms.Form):
     on = forms.DateField(label=_("Date"), required=False, widget=DATE)
 
     def __init__(self, *args, step=None, needs_reason=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].required = needs_reason
+        super().__init__(*args, needs_reason=needs_reason, **kwargs)
         if step == PlanStep.ENDORSE:
             for name in ("authority", "signed_by", "endorsed_on"):
                 self.fields[name].required = True
@@ -280,15 +274,8 @@ class EvidenceForm(forms.Form):
         return data
 
 
-class ReportStepForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Remarks (sent to the people concerned)"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
+class ReportStepForm(StepReasonForm):
     def __init__(self, *args, needs_reason=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].required = needs_reason
+        super().__init__(*args, needs_reason=needs_reason, **kwargs)
+        self.fields["reason"].label = _("Remarks (sent to the people concerned)")
         style(self)

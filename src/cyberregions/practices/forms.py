@@ -105,19 +105,6 @@ def figure_rows(formset) -> list[dict]:
     return rows
 
 
-class TransitionForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Why (sent to the people concerned)"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
-    )
-
-    def __init__(self, *args, needs_reason=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].required = needs_reason
-
-
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("File"), widget=forms.ClearableFileInput())
     title = forms.CharField(label=_("Title"), required=False, max_length=200)

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cyberregions.core.forms import StepReasonForm
 from cyberregions.core.permissions import (
     coordinated_region_ids,
     is_authenticated,
@@ -34,7 +35,6 @@ from .forms import (
     FigureFormSet,
     InterestForm,
     PracticeForm,
-    TransitionForm,
     figure_rows,
 )
 from .models import Attachment, Comment, Interest, Practice, PracticeFigure, Transition
@@ -190,7 +190,7 @@ def practice_transition(request, slug, action):
     if rule is None:
         raise Http404
     require(rule.allowed(request.user, practice))
-    form = TransitionForm(request.POST or None, needs_reason=rule.needs_reason)
+    form = StepReasonForm(request.POST or None, needs_reason=rule.needs_reason)
     if request.method == "POST" and form.is_valid():
         try:
             services.transition(request.user, practice, action, form.cleaned_data["reason"])
