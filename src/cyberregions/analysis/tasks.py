@@ -12,17 +12,9 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from cyberregions.core import task_runs
-from cyberregions.core.models import TaskRun, TaskRunStatus
+from cyberregions.core.models import TaskRun
 
 KIND = "analysis.report_pdf"
-
-
-def unfinished_run(user, code: str) -> TaskRun | None:
-    return (
-        TaskRun.objects.filter(kind=KIND, requested_by=user, arguments__code=code)
-        .filter(status__in=[TaskRunStatus.QUEUED, TaskRunStatus.RUNNING])
-        .first()
-    )
 
 
 def start_report_pdf(user, code: str, region_name: str) -> TaskRun:

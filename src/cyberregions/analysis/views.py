@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cyberregions.core import task_runs
 from cyberregions.core.permissions import require
 from cyberregions.geo.models import Region
 
@@ -89,9 +90,9 @@ def region_report_pdf_prepare(request, code):
     """A signed-in reader has the PDF made by a worker and follows it on its progress page;
     visitors without an account keep the direct download, having no page to follow."""
     row = _region_or_404(code)
-    run = analysis_tasks.unfinished_run(request.user, code) or analysis_tasks.start_report_pdf(
-        request.user, code, row.name
-    )
+    run = task_runs.unfinished(
+        analysis_tasks.KIND, requested_by=request.user, arguments__code=code
+    ) or analysis_tasks.start_report_pdf(request.user, code, row.name)
     return redirect("tasks:detail", pk=run.pk)
 
 

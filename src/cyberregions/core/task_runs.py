@@ -56,17 +56,20 @@ class RunNoLongerOwned(Exception):
     """This attempt may not apply: the run finished, or a newer attempt took it over."""
 
 
-def can_view(user, run: TaskRun) -> bool:
-    """The requester and programme staff (administrators included) follow a run."""
-    return is_authenticated(user) and (user.pk == run.requested_by_id or is_programme_staff(user))
-
-
 def visible_runs(user):
+    """The requester and programme staff (administrators included) follow a run."""
     if not is_authenticated(user):
         return TaskRun.objects.none()
     if is_programme_staff(user):
         return TaskRun.objects.all()
     return TaskRun.objects.filter(requested_by=user)
+
+
+def unfinished(kind: str, **lookups) -> TaskRun | None:
+    """A run of ``kind`` still queued or running that matches ``lookups`` (``requested_by=``,
+    ``arguments__pk=``…): a second click follows it instead of starting another."""
+    unfinished_states = [TaskRunStatus.QUEUED, TaskRunStatus.RUNNING]
+    return TaskRun.objects.filter(kind=kind, status__in=unfinished_states, **lookups).first()
 
 
 def start(user, *, kind: str, title: str, task: Task, arguments: dict[str, Any]) -> TaskRun:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from cyberregions.core import task_runs
-from cyberregions.core.models import TaskRun, TaskRunStatus
+from cyberregions.core.models import TaskRun
 
 from . import services
 from .models import OrganisationImport
@@ -18,15 +18,6 @@ from .readers import FileRefused
 KIND = "dataio.import"
 # Percent of the progress bar each stage of an import covers (see importer.Progress).
 STAGE_SHARES = {"check": (0, 80), "compare": (80, 95), "write": (95, 100)}
-
-
-def unfinished_run(record: OrganisationImport) -> TaskRun | None:
-    """The run already confirming this import, so that a second click follows it instead."""
-    return (
-        TaskRun.objects.filter(kind=KIND, arguments__import_id=record.pk)
-        .filter(status__in=[TaskRunStatus.QUEUED, TaskRunStatus.RUNNING])
-        .first()
-    )
 
 
 def start_confirm(actor, record: OrganisationImport, *, only_valid: bool) -> TaskRun:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cyberregions.core import task_runs
 from cyberregions.core.permissions import require
 from cyberregions.core.throttles import anonymous_export_rate_limit
 
@@ -131,7 +132,7 @@ def import_confirm(request, pk):
     require(permissions.can_import_organisations(request.user, record.region_id))
     form = ImportConfirmForm(request.POST)
     only_valid = form.is_valid() and form.cleaned_data["only_valid"]
-    running = import_tasks.unfinished_run(record)
+    running = task_runs.unfinished(import_tasks.KIND, arguments__import_id=record.pk)
     if running is not None:
         return redirect("tasks:detail", pk=running.pk)
     refusal = None

@@ -10,21 +10,12 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from cyberregions.core import task_runs
-from cyberregions.core.models import TaskRun, TaskRunStatus
+from cyberregions.core.models import TaskRun
 
 from . import services
 from .models import Event
 
 KIND = "events.schedule"
-
-
-def unfinished_run(event: Event) -> TaskRun | None:
-    """A scheduling run of this event not yet finished: a second click follows it."""
-    return (
-        TaskRun.objects.filter(kind=KIND, arguments__event_id=event.pk)
-        .filter(status__in=[TaskRunStatus.QUEUED, TaskRunStatus.RUNNING])
-        .first()
-    )
 
 
 def start_schedule(actor, event: Event) -> TaskRun:

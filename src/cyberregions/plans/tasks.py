@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from cyberregions.core import task_runs
-from cyberregions.core.models import TaskRun, TaskRunStatus
+from cyberregions.core.models import TaskRun
 
 from .services.reminders import remind_due_reports as remind
 
@@ -39,14 +39,6 @@ PLAN_PDF = "plans.plan_pdf"
 REPORT_PDF = "plans.report_pdf"
 # The page each document prints, to build the requester's request and the outcome link.
 PAGES = {PLAN_PDF: "plans:detail", REPORT_PDF: "plans:report"}
-
-
-def unfinished_run(user, kind: str, pk: int) -> TaskRun | None:
-    return (
-        TaskRun.objects.filter(kind=kind, requested_by=user, arguments__pk=pk)
-        .filter(status__in=[TaskRunStatus.QUEUED, TaskRunStatus.RUNNING])
-        .first()
-    )
 
 
 def start_pdf(user, kind: str, pk: int, title: str) -> TaskRun:

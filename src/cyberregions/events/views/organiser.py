@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cyberregions.core import task_runs
 from cyberregions.core.permissions import require
 
 from .. import permissions, reasons, services
@@ -148,7 +149,9 @@ def run_schedule(request, slug):
     """Start the scheduler as a background task and follow it on its progress page; the
     organiser page shows the outcome (the latest run) as before."""
     event = organiser_event(request, slug)
-    run = schedule_tasks.unfinished_run(event) or schedule_tasks.start_schedule(request.user, event)
+    run = task_runs.unfinished(
+        schedule_tasks.KIND, arguments__event_id=event.pk
+    ) or schedule_tasks.start_schedule(request.user, event)
     return redirect("tasks:detail", pk=run.pk)
 
 

@@ -12,6 +12,8 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from cyberregions.core import task_runs
+
 from .. import metrics, pdf, permissions, tasks, versions
 from ..choices import ReportStatus
 from ..filtersets import ActionFilterSet, PlanFilterSet, ReportFilterSet
@@ -131,9 +133,9 @@ def report_pdf(request, pk):
 def plan_pdf_prepare(request, pk):
     """A signed-in reader has the plan's PDF made by a worker and follows its progress page."""
     plan = visible_plan(request, pk)
-    run = tasks.unfinished_run(request.user, tasks.PLAN_PDF, pk) or tasks.start_pdf(
-        request.user, tasks.PLAN_PDF, pk, plan.title
-    )
+    run = task_runs.unfinished(
+        tasks.PLAN_PDF, requested_by=request.user, arguments__pk=pk
+    ) or tasks.start_pdf(request.user, tasks.PLAN_PDF, pk, plan.title)
     return redirect("tasks:detail", pk=run.pk)
 
 
@@ -142,9 +144,9 @@ def plan_pdf_prepare(request, pk):
 def report_pdf_prepare(request, pk):
     report = visible_report(request, pk)
     title = f"{report.plan.title}, {report.period_label}"
-    run = tasks.unfinished_run(request.user, tasks.REPORT_PDF, pk) or tasks.start_pdf(
-        request.user, tasks.REPORT_PDF, pk, title
-    )
+    run = task_runs.unfinished(
+        tasks.REPORT_PDF, requested_by=request.user, arguments__pk=pk
+    ) or tasks.start_pdf(request.user, tasks.REPORT_PDF, pk, title)
     return redirect("tasks:detail", pk=run.pk)
 
 
