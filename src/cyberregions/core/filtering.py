@@ -15,8 +15,6 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 
@@ -61,18 +59,3 @@ class IntegerFilter(django_filters.NumberFilter):
     decimals such as ``5.8e-232`` and so accepts what the document calls invalid)."""
 
     field_class = forms.IntegerField
-
-
-@extend_schema_field(OpenApiTypes.BOOL)
-class StrictBooleanFilter(django_filters.ChoiceFilter):
-    """``true`` or ``false`` (empty: no filter); anything else is refused with 400, where
-    BooleanFilter reads it as "no filter" and answers every row to a mistyped value."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
-        super().__init__(*args, **kwargs)
-
-    def filter(self, queryset, value):
-        if value in ("", None):
-            return queryset
-        return super().filter(queryset, value == "true")

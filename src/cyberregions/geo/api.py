@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Count
 from rest_framework import serializers, viewsets
 
-from cyberregions.core.filtering import IntegerFilter, StrictBooleanFilter
+from cyberregions.core.filtering import IntegerFilter
 
 from .models import Country, Region
 
@@ -38,7 +38,7 @@ class RegionSerializer(serializers.ModelSerializer):
 
 class RegionFilterSet(django_filters.FilterSet):
     level = IntegerFilter()
-    is_partner_territory = StrictBooleanFilter()
+    is_partner_territory = django_filters.BooleanFilter()
 
     class Meta:
         model = Region

@@ -224,6 +224,11 @@ class SchemaFindingsTests(PersonaTestCase):
         self.assertEqual(
             self.client.get("/api/organisations/", {"core_business": "false"}).status_code, 200
         )
+        # The regions' partner-territory filter goes through the same check.
+        refused = self.client.get("/api/regions/", {"is_partner_territory": "yes please"})
+        self.assertEqual(refused.status_code, 400)
+        territories = self.client.get("/api/regions/", {"is_partner_territory": "true"}).json()
+        self.assertEqual(len(territories), Region.objects.filter(is_partner_territory=True).count())
 
     def test_a_csrf_refusal_under_the_api_answers_json(self):
         client = self.client_class(enforce_csrf_checks=True)
