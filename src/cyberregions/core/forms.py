@@ -2,18 +2,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+def widget_class(widget: forms.Widget) -> str:
+    """The Bootstrap class of a widget: check boxes and radios, selects, other inputs."""
+    if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput | forms.RadioSelect):
+        return "form-check-input"
+    if isinstance(widget, forms.Select):
+        return "form-select"
+    return "form-control"
+
+
 def style_widgets(form: forms.BaseForm) -> None:
     """Bootstrap classes on every widget of ``form``, unless a widget already has a class."""
     for field in form.fields.values():
-        widget = field.widget
-        if isinstance(
-            widget, forms.CheckboxSelectMultiple | forms.CheckboxInput | forms.RadioSelect
-        ):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        else:
-            widget.attrs.setdefault("class", "form-control")
+        field.widget.attrs.setdefault("class", widget_class(field.widget))
 
 
 class StepReasonForm(forms.Form):

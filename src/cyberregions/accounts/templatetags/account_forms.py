@@ -1,6 +1,8 @@
 """Bootstrap widgets for django-allauth's forms, whose widgets carry no classes."""
 
-from django import forms, template
+from django import template
+
+from cyberregions.core.forms import widget_class
 
 register = template.Library()
 
@@ -8,13 +10,7 @@ register = template.Library()
 @register.filter
 def bootstrap_widget(field):
     widget = field.field.widget
-    if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
-        css = "form-check-input"
-    elif isinstance(widget, forms.Select):
-        css = "form-select"
-    else:
-        css = "form-control"
-    attrs = {"class": f"{widget.attrs.get('class', '')} {css}".strip()}
+    attrs = {"class": f"{widget.attrs.get('class', '')} {widget_class(widget)}".strip()}
     described_by = []
     if field.help_text:
         described_by.append(f"{field.auto_id}_help")
