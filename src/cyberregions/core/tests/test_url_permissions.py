@@ -22,6 +22,10 @@ Left out, with the reason:
 
 from __future__ import annotations
 
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cyberregions.events.tests.factories import make_brokerage, register
@@ -281,6 +285,28 @@ RULES: dict[str, tuple[str, str]] = {
 }
 
 
+def app_rule_modules():
+    """The apps that keep their own rows in ``tests/url_rules.py``: a ``RULES`` dict like the
+    one above and ``make_fixtures(case)``, which makes the app's objects on the test class and
+    returns the fixture names it adds, so that apps do not all edit this one table."""
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("cyberregions.") or not find_spec(f"{config.name}.tests"):
+            continue
+        if find_spec(f"{config.name}.tests.url_rules"):
+            modules.append(import_module(f"{config.name}.tests.url_rules"))
+    return modules
+
+
+def all_rules() -> dict[str, tuple[str, str]]:
+    rules = dict(RULES)
+    for module in app_rule_modules():
+        overlap = set(rules) & set(module.RULES)
+        assert not overlap, f"{module.__name__} repeats rules: {sorted(overlap)}"
+        rules.update(module.RULES)
+    return rules
+
+
 def url_patterns(patterns=None, prefix: str = "", namespace: str | None = None):
     """(name, route, pattern) of every named pattern, admin and format twins left out."""
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
@@ -311,9 +337,12 @@ class UrlPermissionTests(PersonaTestCase):
         cls.plan = make_plan(cls.brittany, "endorsed", "Brittany plan")
         cls.event = make_brokerage(cls.coordinator, slots=2, tables=1, slug="b2b-days")
         cls.registration = register(cls.event, cls.member, cls.tuscan_sme)
+        cls.app_fixtures = {}
+        for module in app_rule_modules():
+            cls.app_fixtures.update(module.make_fixtures(cls))
 
     def objects(self) -> dict[str, object]:
-        return {
+        return self.app_fixtures | {
             "missing": MISSING,
             "organisation": self.breton_sme.slug,
             "practice": self.practice.slug,
@@ -375,7 +404,7 @@ class UrlPermissionTests(PersonaTestCase):
         return " ".join(parts) or "-"
 
     def test_every_url_pattern_has_a_rule_and_answers_as_declared(self):
-        self.check(url_patterns(), RULES)
+        self.check(url_patterns(), all_rules())
 
     def test_a_url_without_a_rule_fails_naming_the_row_to_add(self):
         healthz = [entry for entry in url_patterns() if entry[0] == "healthz"]
