@@ -122,6 +122,8 @@ class PlanLine:
     funds_eur: int = 0
     practices: int = 0
     late: list = field(default_factory=list)
+    # Submitted reports waiting for programme staff's decision, oldest first.
+    pending: list = field(default_factory=list)
     report: MonitoringReport | None = None
     rollup: progress.Rollup | None = None
 
@@ -139,6 +141,7 @@ class Overview:
     practices_transferred: int
     reports_late: int
     plans_by_status: dict
+    reports_pending: int = 0
 
 
 def overview(on: datetime.date | None = None) -> Overview:
@@ -152,7 +155,8 @@ def overview(on: datetime.date | None = None) -> Overview:
     - funds influenced (EUR): the costs of the actions under way or implemented (on track,
       delayed or implemented) in that report;
     - good practices transferred: distinct practices cited by endorsed plans and later;
-    - reports late: ended semesters past their due date without a submitted report.
+    - reports late: ended semesters past their due date without a submitted report;
+    - reports pending: submitted reports waiting for programme staff's decision.
     """
     on = on or today()
     plans = list(
@@ -174,6 +178,8 @@ def overview(on: datetime.date | None = None) -> Overview:
             reported[report.plan_id].add(report.period)
         if report.status == ReportStatus.ACCEPTED:
             latest[report.plan_id] = report
+        if report.status == ReportStatus.SUBMITTED:
+            lines[report.plan_id].pending.append(report)
     entries = entries_by_report(list(latest.values()))
     under_way = (ActionStatus.ON_TRACK, ActionStatus.DELAYED, ActionStatus.IMPLEMENTED)
     for plan_id, report in latest.items():
@@ -208,4 +214,5 @@ def overview(on: datetime.date | None = None) -> Overview:
         else 0,
         reports_late=sum(len(line.late) for line in ordered),
         plans_by_status=dict(by_status),
+        reports_pending=sum(len(line.pending) for line in ordered),
     )

@@ -8,8 +8,8 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
-from django.utils import timezone
+from django.db import models, transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -232,6 +232,32 @@ def _decided(step: Step) -> None:
     step.set(decided_at=step.at, decided_by=_actor(step.actor), decision_reason=step.reason)
 
 
+def _in_order(step: Step) -> str | None:
+    """A report is accepted once its semester has ended and every earlier report of the
+    plan has been accepted, so that the accepted reports always tell the story in order."""
+    report = step.obj
+    if timezone.localdate() <= report.period_end:
+        return _("This report can be accepted once its semester has ended (%(end)s).") % {
+            "end": formats.date_format(report.period_end, "DATE_FORMAT")
+        }
+    earlier = (
+        MonitoringReport.objects.filter(plan_id=report.plan_id)
+        .exclude(status=ReportStatus.ACCEPTED)
+        .filter(
+            models.Q(year__lt=report.year)
+            | models.Q(year=report.year, semester__lt=report.semester)
+        )
+        .order_by("year", "semester")
+        .first()
+    )
+    if earlier is not None:
+        return _(
+            "The report of %(period)s is still waiting: accept the reports in the order of "
+            "their semesters."
+        ) % {"period": earlier.period_label}
+    return None
+
+
 def _not_yet_resubmitted(report) -> str | None:
     if report.status == ReportStatus.RETURNED:
         return _("A returned report must be resubmitted by the region before it can be accepted.")
@@ -287,6 +313,7 @@ WORKFLOW = Workflow(
             ReportStatus.ACCEPTED,
             permissions.can_decide_report,
             gettext_lazy("The report has been accepted."),
+            check=_in_order,
             effect=_decided,
             notify=_region,
             wrong_state=_not_yet_resubmitted,
