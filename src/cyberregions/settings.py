@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "cyberregions.plans",
     "cyberregions.events",
     "cyberregions.matching",
+    "cyberregions.skills",
     "cyberregions.dataio",
     "cyberregions.api",
 ]
