@@ -120,12 +120,20 @@ def _sessions(event: Event, rows) -> None:
 
 
 def _register(event: Event, users, organisations, rng, attended_share=None) -> list:
+    """Registrations dated 8 to 40 days before the event, and never after today (an upcoming
+    event's people registered in the past); seats go first come, first served, like
+    ``services.register``: the earliest are confirmed, the rest wait in their order."""
+    latest = min(event.starts_at, timezone.now())
+    pairs = sorted(
+        (
+            (latest - datetime.timedelta(days=rng.randint(8, 40), minutes=index), user, org)
+            for index, (user, org) in enumerate(zip(users, organisations, strict=False))
+        ),
+        key=lambda pair: pair[0],
+    )
     registrations = []
-    taken = 0
-    for user, organisation in zip(users, organisations, strict=False):
+    for taken, (registered, user, organisation) in enumerate(pairs):
         confirmed = event.capacity is None or taken < event.capacity
-        taken += confirmed
-        registered = event.starts_at - datetime.timedelta(days=rng.randint(8, 40))
         registrations.append(
             Registration(
                 event=event,

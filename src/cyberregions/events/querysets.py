@@ -63,7 +63,24 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=RegistrationStatus.CONFIRMED)
 
     def waitlisted(self):
+        """The waiting list in the order seats are given: first come, first served."""
         return self.filter(status=RegistrationStatus.WAITLISTED).order_by("registered_at", "id")
+
+    def waitlist_position(self, registration) -> int | None:
+        """``registration``'s place on its event's waiting list (1 is next): those who
+        registered before it and still wait, in the order ``waitlisted`` promotes them; never
+        those who came after. ``None`` when it is not waiting."""
+        if registration.status != RegistrationStatus.WAITLISTED:
+            return None
+        ahead = (
+            self.filter(event_id=registration.event_id)
+            .waitlisted()
+            .filter(
+                models.Q(registered_at__lt=registration.registered_at)
+                | models.Q(registered_at=registration.registered_at, pk__lt=registration.pk)
+            )
+        )
+        return ahead.count() + 1
 
     def of_user(self, user):
         if not is_authenticated(user):

@@ -18,7 +18,7 @@ from .. import ics, permissions, services
 from ..choices import EventStatus, RegistrationStatus
 from ..filtersets import EventFilterSet
 from ..forms import AgendaSessionForm, EventForm, StatusForm
-from ..models import AgendaSession, Event, FeedbackResponse
+from ..models import AgendaSession, Event, FeedbackResponse, Registration
 from .common import managed_event, own_registration, visible_event
 
 PAGE_SIZE = 30
@@ -89,17 +89,9 @@ def event_detail(request, slug):
         confirmed=Count("id", filter=Q(status=RegistrationStatus.CONFIRMED)),
         waitlisted=Count("id", filter=Q(status=RegistrationStatus.WAITLISTED)),
     )
-    position = None
-    if registration is not None and registration.status == RegistrationStatus.WAITLISTED:
-        position = (
-            event.registrations.waitlisted()
-            .filter(
-                Q(registered_at__lt=registration.registered_at)
-                | Q(registered_at=registration.registered_at, pk__lt=registration.pk)
-            )
-            .count()
-            + 1
-        )
+    position = (
+        Registration.objects.waitlist_position(registration) if registration is not None else None
+    )
     seats_left = (
         max(event.capacity - counts["confirmed"], 0) if event.capacity is not None else None
     )
