@@ -101,6 +101,8 @@ INSTALLED_APPS = [
     "cyberregions.plans",
     "cyberregions.events",
     "cyberregions.matching",
+    "cyberregions.gethelp",
+    "cyberregions.home",
     "cyberregions.skills",
     "cyberregions.dataio",
     "cyberregions.api",
@@ -189,7 +191,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+# Where login lands (unless ?next= says otherwise): the start page of one's roles.
+LOGIN_REDIRECT_URL = "home:me"
 LOGOUT_REDIRECT_URL = "home"
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 
