@@ -4,9 +4,15 @@ and the three barriers of interregional cooperation."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import labels as term_labels
+
 
 class Term(models.Model):
-    """A vocabulary entry with a stable code and a label."""
+    """A vocabulary entry with a stable code and a label.
+
+    ``label`` holds the English text of the reference; ``str(term)`` is the label in the
+    reader's language, from the translations kept with the reference data (``labels.py``).
+    Templates, forms and exports print ``term``, never ``term.label``."""
 
     code = models.CharField(_("code"), max_length=64, unique=True)
     label = models.CharField(_("label"), max_length=200)
@@ -17,7 +23,12 @@ class Term(models.Model):
         ordering = ["position", "code"]
 
     def __str__(self) -> str:
-        return self.label
+        return term_labels.label(self._meta.model_name, self.code, self.label)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """The label in every language of the platform."""
+        return term_labels.labels(self._meta.model_name, self.code, self.label)
 
 
 class Barrier(Term):
@@ -28,6 +39,10 @@ class Barrier(Term):
     class Meta(Term.Meta):
         verbose_name = _("barrier")
         verbose_name_plural = _("barriers")
+
+    @property
+    def localized_description(self) -> str:
+        return term_labels.description("barrier", self.code, self.description)
 
 
 class Domain(Term):
