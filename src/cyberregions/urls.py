@@ -25,7 +25,11 @@ urlpatterns = [
     path("plans/", include("cyberregions.plans.urls")),
     path("events/", include("cyberregions.events.urls")),
     path("matching/", include("cyberregions.matching.urls")),
+    path("get-help/", include("cyberregions.gethelp.urls")),
+    path("skills/", include("cyberregions.skills.urls")),
     path("data/", include("cyberregions.dataio.urls")),
+    # The start page (/me/), the barrier lens (/barriers/) and help (/help/).
+    path("", include("cyberregions.home.urls")),
 ]
 
 handler403 = "cyberregions.core.views.error_403"

@@ -9,9 +9,12 @@ from cyberregions.api import errors as api_errors
 from cyberregions.dataio import api as dataio_api
 from cyberregions.events import api as events_api
 from cyberregions.geo import api as geo_api
+from cyberregions.gethelp import api as gethelp_api
+from cyberregions.home import api as home_api
 from cyberregions.organisations import api as organisations_api
 from cyberregions.plans import api as plans_api
 from cyberregions.practices import api as practices_api
+from cyberregions.skills import api as skills_api
 from cyberregions.taxonomy import api as taxonomy_api
 
 router = DefaultRouter()
@@ -24,6 +27,9 @@ for module in (
     plans_api,
     dataio_api,
     events_api,
+    gethelp_api,
+    skills_api,
+    home_api,
 ):
     for prefix, viewset, basename in module.ROUTES:
         router.register(prefix, viewset, basename=basename)

@@ -12,6 +12,7 @@ SECTIONS = [
     ("practices:list", _("Good practices")),
     ("plans:list", _("Action plans")),
     ("events:list", _("Events")),
+    ("skills:index", _("Skills")),
     ("dataio:index", _("Data")),
 ]
 

@@ -39,6 +39,7 @@ UPLOAD_VIEWS = frozenset(
         "practices:attachment_upload",
         "plans:evidence_add",
         "dataio:import_upload",
+        "skills:course_import",
         "api:organisationimport-list",
     }
 )

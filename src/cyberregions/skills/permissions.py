@@ -20,7 +20,6 @@ from cyberregions.core.permissions import (
     is_admin,
     is_authenticated,
     is_programme_staff,
-    member_organisation_ids,
 )
 from cyberregions.organisations.permissions import can_change_organisation
 
@@ -70,10 +69,7 @@ def course_read_scope(user) -> dict | None:
     courses the user sees in any state."""
     if is_programme_staff(user):
         return None
-    return {
-        "region_ids": coordinated_region_ids(user),
-        "organisation_ids": member_organisation_ids(user),
-    }
+    return {"region_ids": coordinated_region_ids(user)}
 
 
 # Demand ------------------------------------------------------------------------------------

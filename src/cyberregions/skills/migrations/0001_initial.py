@@ -8,231 +8,698 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('geo', '0002_load_reference'),
-        ('organisations', '0006_registration_and_claim_history'),
-        ('taxonomy', '0002_load_reference'),
+        ("geo", "0002_load_reference"),
+        ("organisations", "0006_registration_and_claim_history"),
+        ("taxonomy", "0002_load_reference"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EcfCompetence',
+            name="EcfCompetence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=8, unique=True, verbose_name='code')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('area', models.CharField(choices=[('plan', 'Plan'), ('build', 'Build'), ('run', 'Run'), ('enable', 'Enable'), ('manage', 'Manage')], max_length=8, verbose_name='area')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=8, unique=True, verbose_name="code")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "area",
+                    models.CharField(
+                        choices=[
+                            ("plan", "Plan"),
+                            ("build", "Build"),
+                            ("run", "Run"),
+                            ("enable", "Enable"),
+                            ("manage", "Manage"),
+                        ],
+                        max_length=8,
+                        verbose_name="area",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'e-CF competence',
-                'verbose_name_plural': 'e-CF competences',
-                'ordering': ['position'],
+                "verbose_name": "e-CF competence",
+                "verbose_name_plural": "e-CF competences",
+                "ordering": ["position"],
             },
         ),
         migrations.CreateModel(
-            name='Course',
+            name="Course",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('kind', models.CharField(choices=[('bachelor', 'Bachelor programme'), ('master', 'Master programme'), ('phd', 'PhD programme'), ('short', 'Short course'), ('certification', 'Certification preparation'), ('bootcamp', 'Bootcamp'), ('online', 'Online course')], max_length=14, verbose_name='type')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('eqf_level', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(8)], verbose_name='EQF level')),
-                ('ects', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(360)], verbose_name='ECTS credits')),
-                ('hours', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(10000)], verbose_name='hours')),
-                ('languages', models.JSONField(blank=True, default=list, verbose_name='languages')),
-                ('mode', models.CharField(choices=[('on_site', 'On site'), ('online', 'Online'), ('blended', 'Blended')], max_length=8, verbose_name='mode')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='place')),
-                ('start_dates', models.JSONField(blank=True, default=list, verbose_name='next start dates')),
-                ('next_start', models.DateField(blank=True, editable=False, null=True, verbose_name='next start')),
-                ('cost_band', models.CharField(choices=[('free', 'Free'), ('low', 'Under €500'), ('medium', '€500 to €2,000'), ('high', '€2,000 to €10,000'), ('very_high', 'Over €10,000')], max_length=10, verbose_name='cost')),
-                ('funding_eligible', models.BooleanField(default=False, verbose_name='eligible for public funding')),
-                ('certification', models.CharField(blank=True, max_length=200, verbose_name='certification awarded')),
-                ('seats_per_year', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(100000)], verbose_name='seats per year')),
-                ('url', models.URLField(blank=True, verbose_name='link')),
-                ('cyber_share', models.PositiveSmallIntegerField(blank=True, help_text='For degree programmes: the share of credits in cybersecurity modules.', null=True, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='share of cybersecurity modules (%)')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted for validation'), ('returned', 'Returned to the provider'), ('validated', 'Validated')], default='draft', max_length=10, verbose_name='status')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='last confirmed')),
-                ('reminded_at', models.DateTimeField(blank=True, null=True, verbose_name='provider reminded')),
-                ('country', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='courses', to='geo.country', verbose_name='country')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='courses_created', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='courses', to='organisations.organisation', verbose_name='provider')),
-                ('region', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='courses', to='geo.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("bachelor", "Bachelor programme"),
+                            ("master", "Master programme"),
+                            ("phd", "PhD programme"),
+                            ("short", "Short course"),
+                            ("certification", "Certification preparation"),
+                            ("bootcamp", "Bootcamp"),
+                            ("online", "Online course"),
+                        ],
+                        max_length=14,
+                        verbose_name="type",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "eqf_level",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(8),
+                        ],
+                        verbose_name="EQF level",
+                    ),
+                ),
+                (
+                    "ects",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(360)],
+                        verbose_name="ECTS credits",
+                    ),
+                ),
+                (
+                    "hours",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(10000)],
+                        verbose_name="hours",
+                    ),
+                ),
+                ("languages", models.JSONField(blank=True, default=list, verbose_name="languages")),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[
+                            ("on_site", "On site"),
+                            ("online", "Online"),
+                            ("blended", "Blended"),
+                        ],
+                        max_length=8,
+                        verbose_name="mode",
+                    ),
+                ),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="place")),
+                (
+                    "start_dates",
+                    models.JSONField(blank=True, default=list, verbose_name="next start dates"),
+                ),
+                (
+                    "next_start",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="next start"
+                    ),
+                ),
+                (
+                    "cost_band",
+                    models.CharField(
+                        choices=[
+                            ("free", "Free"),
+                            ("low", "Under €500"),
+                            ("medium", "€500 to €2,000"),
+                            ("high", "€2,000 to €10,000"),
+                            ("very_high", "Over €10,000"),
+                        ],
+                        max_length=10,
+                        verbose_name="cost",
+                    ),
+                ),
+                (
+                    "funding_eligible",
+                    models.BooleanField(default=False, verbose_name="eligible for public funding"),
+                ),
+                (
+                    "certification",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="certification awarded"
+                    ),
+                ),
+                (
+                    "seats_per_year",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(100000)],
+                        verbose_name="seats per year",
+                    ),
+                ),
+                ("url", models.URLField(blank=True, verbose_name="link")),
+                (
+                    "cyber_share",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="For degree programmes: the share of credits in cybersecurity modules.",
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(100)],
+                        verbose_name="share of cybersecurity modules (%)",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted for validation"),
+                            ("returned", "Returned to the provider"),
+                            ("validated", "Validated"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last confirmed"),
+                ),
+                (
+                    "reminded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="provider reminded"),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="courses",
+                        to="geo.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="courses_created",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="courses",
+                        to="organisations.organisation",
+                        verbose_name="provider",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="courses",
+                        to="geo.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'course',
-                'verbose_name_plural': 'courses',
-                'ordering': ['title', 'id'],
+                "verbose_name": "course",
+                "verbose_name_plural": "courses",
+                "ordering": ["title", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CourseProfile',
+            name="CourseProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('coverage', models.FloatField(default=0.0, verbose_name='coverage share')),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='skills.course', verbose_name='course')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='course_targets', to='taxonomy.ecsfprofile', verbose_name='profile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("coverage", models.FloatField(default=0.0, verbose_name="coverage share")),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="skills.course",
+                        verbose_name="course",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="course_targets",
+                        to="taxonomy.ecsfprofile",
+                        verbose_name="profile",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'profile targeted by a course',
-                'verbose_name_plural': 'profiles targeted by courses',
-                'ordering': ['profile__position'],
+                "verbose_name": "profile targeted by a course",
+                "verbose_name_plural": "profiles targeted by courses",
+                "ordering": ["profile__position"],
             },
         ),
         migrations.AddField(
-            model_name='course',
-            name='profiles',
-            field=models.ManyToManyField(related_name='courses', through='skills.CourseProfile', to='taxonomy.ecsfprofile', verbose_name='ECSF profiles targeted'),
+            model_name="course",
+            name="profiles",
+            field=models.ManyToManyField(
+                related_name="courses",
+                through="skills.CourseProfile",
+                to="taxonomy.ecsfprofile",
+                verbose_name="ECSF profiles targeted",
+            ),
         ),
         migrations.CreateModel(
-            name='CourseTransition',
+            name="CourseTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('step', models.CharField(max_length=30, verbose_name='step')),
-                ('from_state', models.CharField(max_length=30, verbose_name='from')),
-                ('to_state', models.CharField(max_length=30, verbose_name='to')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('reason', models.TextField(blank=True, verbose_name='why')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='skills.course', verbose_name='course')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("step", models.CharField(max_length=30, verbose_name="step")),
+                ("from_state", models.CharField(max_length=30, verbose_name="from")),
+                ("to_state", models.CharField(max_length=30, verbose_name="to")),
+                (
+                    "at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="when"),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="why")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="who",
+                    ),
+                ),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="skills.course",
+                        verbose_name="course",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'course step',
-                'verbose_name_plural': 'course steps',
-                'ordering': ['at', 'id'],
-                'abstract': False,
+                "verbose_name": "course step",
+                "verbose_name_plural": "course steps",
+                "ordering": ["at", "id"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='EcsfItem',
+            name="EcsfItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=8, unique=True, verbose_name='code')),
-                ('kind', models.CharField(choices=[('deliverable', 'Deliverable'), ('task', 'Main task'), ('skill', 'Key skill'), ('knowledge', 'Key knowledge')], max_length=12, verbose_name='kind')),
-                ('text', models.TextField(verbose_name='text')),
-                ('profiles', models.ManyToManyField(related_name='ecsf_items', to='taxonomy.ecsfprofile', verbose_name='profiles')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=8, unique=True, verbose_name="code")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("deliverable", "Deliverable"),
+                            ("task", "Main task"),
+                            ("skill", "Key skill"),
+                            ("knowledge", "Key knowledge"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="text")),
+                (
+                    "profiles",
+                    models.ManyToManyField(
+                        related_name="ecsf_items",
+                        to="taxonomy.ecsfprofile",
+                        verbose_name="profiles",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ECSF item',
-                'verbose_name_plural': 'ECSF items',
-                'ordering': ['code'],
+                "verbose_name": "ECSF item",
+                "verbose_name_plural": "ECSF items",
+                "ordering": ["code"],
             },
         ),
         migrations.AddField(
-            model_name='course',
-            name='items',
-            field=models.ManyToManyField(blank=True, related_name='courses', to='skills.ecsfitem', verbose_name='ECSF items covered'),
+            model_name="course",
+            name="items",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="courses",
+                to="skills.ecsfitem",
+                verbose_name="ECSF items covered",
+            ),
         ),
         migrations.CreateModel(
-            name='ProfileCompetence',
+            name="ProfileCompetence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='level')),
-                ('competence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='profile_levels', to='skills.ecfcompetence', verbose_name='competence')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='competence_levels', to='taxonomy.ecsfprofile', verbose_name='profile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "competence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile_levels",
+                        to="skills.ecfcompetence",
+                        verbose_name="competence",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="competence_levels",
+                        to="taxonomy.ecsfprofile",
+                        verbose_name="profile",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'e-CF level of a profile',
-                'verbose_name_plural': 'e-CF levels of profiles',
-                'ordering': ['profile__position', 'competence__position'],
+                "verbose_name": "e-CF level of a profile",
+                "verbose_name_plural": "e-CF levels of profiles",
+                "ordering": ["profile__position", "competence__position"],
             },
         ),
         migrations.CreateModel(
-            name='SkillsNeed',
+            name="SkillsNeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('count', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10000)], verbose_name='people needed')),
-                ('seniority', models.CharField(choices=[('entry', 'Entry level'), ('experienced', 'Experienced'), ('senior', 'Senior or expert')], max_length=12, verbose_name='level')),
-                ('horizon', models.CharField(choices=[('now', 'Now'), ('12m', 'Within 12 months'), ('3y', 'Within 3 years')], max_length=4, verbose_name='horizon')),
-                ('hard_to_fill', models.BooleanField(default=False, verbose_name='hard to fill')),
-                ('country', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='skills_needs', to='geo.country', verbose_name='country')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='skills_needs_declared', to=settings.AUTH_USER_MODEL, verbose_name='declared by')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='skills_needs', to='organisations.organisation', verbose_name='organisation')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='skills_needs', to='taxonomy.ecsfprofile', verbose_name='ECSF profile')),
-                ('region', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='skills_needs', to='geo.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "count",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(10000),
+                        ],
+                        verbose_name="people needed",
+                    ),
+                ),
+                (
+                    "seniority",
+                    models.CharField(
+                        choices=[
+                            ("entry", "Entry level"),
+                            ("experienced", "Experienced"),
+                            ("senior", "Senior or expert"),
+                        ],
+                        max_length=12,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "horizon",
+                    models.CharField(
+                        choices=[
+                            ("now", "Now"),
+                            ("12m", "Within 12 months"),
+                            ("3y", "Within 3 years"),
+                        ],
+                        max_length=4,
+                        verbose_name="horizon",
+                    ),
+                ),
+                ("hard_to_fill", models.BooleanField(default=False, verbose_name="hard to fill")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="skills_needs",
+                        to="geo.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="skills_needs_declared",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="declared by",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="skills_needs",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="skills_needs",
+                        to="taxonomy.ecsfprofile",
+                        verbose_name="ECSF profile",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="skills_needs",
+                        to="geo.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'declared skills need',
-                'verbose_name_plural': 'declared skills needs',
-                'ordering': ['-created_at', 'id'],
+                "verbose_name": "declared skills need",
+                "verbose_name_plural": "declared skills needs",
+                "ordering": ["-created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Vacancy',
+            name="Vacancy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='place')),
-                ('remote', models.CharField(choices=[('no', 'On site'), ('hybrid', 'Partly remote'), ('full', 'Fully remote')], max_length=6, verbose_name='remote work')),
-                ('languages', models.JSONField(blank=True, default=list, verbose_name='languages')),
-                ('closing_date', models.DateField(verbose_name='closing date')),
-                ('url', models.URLField(blank=True, verbose_name='link')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('country', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='vacancies', to='geo.country', verbose_name='country')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='vacancies_published', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='vacancies', to='organisations.organisation', verbose_name='organisation')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='vacancies', to='taxonomy.ecsfprofile', verbose_name='ECSF profile')),
-                ('region', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='vacancies', to='geo.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="place")),
+                (
+                    "remote",
+                    models.CharField(
+                        choices=[
+                            ("no", "On site"),
+                            ("hybrid", "Partly remote"),
+                            ("full", "Fully remote"),
+                        ],
+                        max_length=6,
+                        verbose_name="remote work",
+                    ),
+                ),
+                ("languages", models.JSONField(blank=True, default=list, verbose_name="languages")),
+                ("closing_date", models.DateField(verbose_name="closing date")),
+                ("url", models.URLField(blank=True, verbose_name="link")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vacancies",
+                        to="geo.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="vacancies_published",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="published by",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="vacancies",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vacancies",
+                        to="taxonomy.ecsfprofile",
+                        verbose_name="ECSF profile",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="vacancies",
+                        to="geo.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vacancy',
-                'verbose_name_plural': 'vacancies',
-                'ordering': ['closing_date', 'id'],
+                "verbose_name": "vacancy",
+                "verbose_name_plural": "vacancies",
+                "ordering": ["closing_date", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='courseprofile',
-            constraint=models.UniqueConstraint(fields=('course', 'profile'), name='skills_course_profile_unique', violation_error_message='A course targets each profile once.'),
+            model_name="courseprofile",
+            constraint=models.UniqueConstraint(
+                fields=("course", "profile"),
+                name="skills_course_profile_unique",
+                violation_error_message="A course targets each profile once.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='courseprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('coverage__gte', 0), ('coverage__lte', 1)), name='skills_course_profile_coverage_0_to_1', violation_error_message='A coverage share lies between 0 and 1.'),
+            model_name="courseprofile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("coverage__gte", 0), ("coverage__lte", 1)),
+                name="skills_course_profile_coverage_0_to_1",
+                violation_error_message="A coverage share lies between 0 and 1.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='course',
-            index=models.Index(fields=['status', 'confirmed_at'], name='skills_course_status_conf'),
+            model_name="course",
+            index=models.Index(fields=["status", "confirmed_at"], name="skills_course_status_conf"),
         ),
         migrations.AddIndex(
-            model_name='course',
-            index=models.Index(fields=['region', 'status'], name='skills_course_region_status'),
+            model_name="course",
+            index=models.Index(fields=["region", "status"], name="skills_course_region_status"),
         ),
         migrations.AddConstraint(
-            model_name='course',
-            constraint=models.CheckConstraint(condition=models.Q(('eqf_level__gte', 1), ('eqf_level__lte', 8)), name='skills_course_eqf_1_to_8', violation_error_message='EQF levels run from 1 to 8.'),
+            model_name="course",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("eqf_level__gte", 1), ("eqf_level__lte", 8)),
+                name="skills_course_eqf_1_to_8",
+                violation_error_message="EQF levels run from 1 to 8.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='course',
-            constraint=models.CheckConstraint(condition=models.Q(('ects__isnull', True), ('ects__lte', 360), _connector='OR'), name='skills_course_ects_at_most_360', violation_error_message='A programme carries at most 360 ECTS credits.'),
+            model_name="course",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ects__isnull", True), ("ects__lte", 360), _connector="OR"),
+                name="skills_course_ects_at_most_360",
+                violation_error_message="A programme carries at most 360 ECTS credits.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='course',
-            constraint=models.CheckConstraint(condition=models.Q(('cyber_share__isnull', True), ('cyber_share__lte', 100), _connector='OR'), name='skills_course_share_at_most_100', violation_error_message='A share is at most 100 %.'),
+            model_name="course",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("cyber_share__isnull", True), ("cyber_share__lte", 100), _connector="OR"
+                ),
+                name="skills_course_share_at_most_100",
+                violation_error_message="A share is at most 100 %.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='profilecompetence',
-            constraint=models.UniqueConstraint(fields=('profile', 'competence'), name='skills_profile_competence_unique', violation_error_message='A profile names each competence once.'),
+            model_name="profilecompetence",
+            constraint=models.UniqueConstraint(
+                fields=("profile", "competence"),
+                name="skills_profile_competence_unique",
+                violation_error_message="A profile names each competence once.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='profilecompetence',
-            constraint=models.CheckConstraint(condition=models.Q(('level__gte', 1), ('level__lte', 5)), name='skills_profile_competence_level_1_to_5', violation_error_message='e-CF levels run from 1 to 5.'),
+            model_name="profilecompetence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("level__gte", 1), ("level__lte", 5)),
+                name="skills_profile_competence_level_1_to_5",
+                violation_error_message="e-CF levels run from 1 to 5.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='skillsneed',
-            constraint=models.CheckConstraint(condition=models.Q(('count__gte', 1)), name='skills_need_count_positive', violation_error_message='Say how many people are needed (at least one).'),
+            model_name="skillsneed",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("count__gte", 1)),
+                name="skills_need_count_positive",
+                violation_error_message="Say how many people are needed (at least one).",
+            ),
         ),
         migrations.AddIndex(
-            model_name='vacancy',
-            index=models.Index(fields=['closing_date', 'region'], name='skills_vacancy_open_region'),
+            model_name="vacancy",
+            index=models.Index(
+                fields=["closing_date", "region"], name="skills_vacancy_open_region"
+            ),
         ),
     ]

@@ -1,0 +1,178 @@
+"""One FilterSet for courses (the catalogue page, its facet counts and the API) and one each
+for vacancies and declared needs."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Count, F, Q
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+
+from cyberregions.core.filtering import IntegerFilter
+from cyberregions.geo.models import Region
+from cyberregions.taxonomy.models import EcsfProfile
+
+from .choices import LANGUAGES, CostBand, CourseKind, Horizon, Mode, Remote, Seniority
+from .models import Course, CourseProfile, SkillsNeed, Vacancy
+
+SORTS = {
+    "title": ("title", "id"),
+    "start": (F("next_start").asc(nulls_last=True), "title", "id"),
+    "-seats": (F("seats_per_year").desc(nulls_last=True), "title", "id"),
+}
+SORT_LABELS = {
+    "title": _("Title (A–Z)"),
+    "start": _("Next start"),
+    "-seats": _("Most seats"),
+}
+EQF_CHOICES = [(str(level), str(level)) for level in range(1, 9)]
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class CodeFilter(django_filters.MultipleChoiceFilter):
+    """Several codes; a row matches when it carries any of them."""
+
+
+def profile_choices() -> list[tuple[str, str]]:
+    return list(EcsfProfile.objects.order_by("position").values_list("code", "label"))
+
+
+def region_choices() -> list[tuple[str, str]]:
+    return list(
+        Region.objects.filter(is_partner_territory=True)
+        .order_by("name")
+        .values_list("code", "name")
+    )
+
+
+class ChoicesFromDatabase:
+    """Filters whose choices are reference data, read when the FilterSet is made."""
+
+    database_choices: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, loader in self.database_choices.items():
+            self.filters[name].extra["choices"] = loader()
+            self.filters[name].__dict__.pop("_field", None)
+
+
+class CourseFilterSet(ChoicesFromDatabase, django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+    profile = CodeFilter(method="filter_profile", label=_("ECSF profile"), choices=[])
+    kind = django_filters.MultipleChoiceFilter(choices=CourseKind.choices, label=_("Type"))
+    mode = django_filters.MultipleChoiceFilter(choices=Mode.choices, label=_("Mode"))
+    eqf_level = django_filters.MultipleChoiceFilter(choices=EQF_CHOICES, label=_("EQF level"))
+    cost_band = django_filters.MultipleChoiceFilter(choices=CostBand.choices, label=_("Cost"))
+    region = django_filters.MultipleChoiceFilter(
+        field_name="region__code", label=_("Region"), choices=[]
+    )
+    country = django_filters.CharFilter(field_name="country__iso", label=_("Country"))
+    language = django_filters.ChoiceFilter(
+        method="filter_language", choices=LANGUAGES, label=_("Language")
+    )
+    funding = django_filters.BooleanFilter(
+        field_name="funding_eligible", label=_("Eligible for public funding")
+    )
+    provider = django_filters.CharFilter(field_name="provider__slug", label=_("Provider"))
+    sort = django_filters.ChoiceFilter(
+        method="filter_sort",
+        choices=list(SORT_LABELS.items()),
+        label=_("Sort by"),
+        empty_label=None,
+    )
+
+    database_choices = {"profile": profile_choices, "region": region_choices}
+
+    class Meta:
+        model = Course
+        fields = ["q", "profile", "kind", "mode", "eqf_level", "cost_band", "region"]
+
+    def filter_search(self, queryset, name, value):
+        for word in value.split()[:8]:
+            queryset = queryset.filter(Q(title__icontains=word) | Q(description__icontains=word))
+        return queryset
+
+    def filter_profile(self, queryset, name, values):
+        if not values:
+            return queryset
+        targets = CourseProfile.objects.filter(profile__code__in=values)
+        return queryset.filter(pk__in=targets.values("course_id"))
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(languages__icontains=f'"{value}"') if value else queryset
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*SORTS.get(value, SORTS["title"]))
+
+
+# The facets counted on the catalogue page: filter name → the column it groups.
+FACETS = {
+    "kind": "kind",
+    "mode": "mode",
+    "eqf_level": "eqf_level",
+    "cost_band": "cost_band",
+    "region": "region__code",
+}
+
+
+def compute_facets(data: QueryDict, queryset) -> dict[str, dict[str, int]]:
+    """Disjunctive facet counts: each facet counts the courses matching every *other*
+    filter, so that ticking one value still shows what the others would add. One grouped
+    query per facet (six in all, with the profiles)."""
+    counts: dict[str, dict[str, int]] = {}
+    for name, column in {**FACETS, "profile": None}.items():
+        others = data.copy()
+        others.pop(name, None)
+        others.pop("sort", None)
+        matching = CourseFilterSet(others, queryset=queryset).qs.order_by()
+        if column is None:
+            rows = (
+                CourseProfile.objects.filter(course__in=matching.values("pk"))
+                .values_list("profile__code")
+                .annotate(n=Count("id"))
+                .order_by()
+            )
+        else:
+            rows = matching.values_list(column).annotate(n=Count("id")).order_by()
+        counts[name] = {str(value): n for value, n in rows if value is not None}
+    return counts
+
+
+class VacancyFilterSet(ChoicesFromDatabase, django_filters.FilterSet):
+    profile = CodeFilter(field_name="profile__code", label=_("ECSF profile"), choices=[])
+    region = django_filters.MultipleChoiceFilter(
+        field_name="region__code", label=_("Region"), choices=[]
+    )
+    country = django_filters.CharFilter(field_name="country__iso", label=_("Country"))
+    remote = django_filters.MultipleChoiceFilter(choices=Remote.choices, label=_("Remote work"))
+    language = django_filters.ChoiceFilter(
+        method="filter_language", choices=LANGUAGES, label=_("Language")
+    )
+
+    database_choices = {"profile": profile_choices, "region": region_choices}
+
+    class Meta:
+        model = Vacancy
+        fields = ["profile", "region", "remote"]
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(languages__icontains=f'"{value}"') if value else queryset
+
+
+class NeedFilterSet(ChoicesFromDatabase, django_filters.FilterSet):
+    profile = CodeFilter(field_name="profile__code", label=_("ECSF profile"), choices=[])
+    region = django_filters.MultipleChoiceFilter(
+        field_name="region__code", label=_("Region"), choices=[]
+    )
+    horizon = django_filters.MultipleChoiceFilter(choices=Horizon.choices, label=_("Horizon"))
+    seniority = django_filters.MultipleChoiceFilter(choices=Seniority.choices, label=_("Level"))
+    hard_to_fill = django_filters.BooleanFilter(label=_("Hard to fill"))
+    min_count = IntegerFilter(field_name="count", lookup_expr="gte", label=_("At least"))
+
+    database_choices = {"profile": profile_choices, "region": region_choices}
+
+    class Meta:
+        model = SkillsNeed
+        fields = ["profile", "region", "horizon", "seniority", "hard_to_fill"]
