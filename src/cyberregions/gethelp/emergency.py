@@ -37,14 +37,18 @@ STEPS = {
     ],
     Incident.PHISHING: [
         _("If a payment left, call your bank at once to try to stop or recall the transfer."),
-        _("Change the password of any account whose details were typed in, and switch on "
-          "two-factor authentication."),
+        _(
+            "Change the password of any account whose details were typed in, and switch on "
+            "two-factor authentication."
+        ),
         _("Warn colleagues and the contacts who may receive the same message."),
         _("Keep the message (with its headers) and file a complaint with the police."),
     ],
     Incident.ACCOUNT: [
-        _("Use the service's account recovery, then change the password and sign out every "
-          "session."),
+        _(
+            "Use the service's account recovery, then change the password and sign out every "
+            "session."
+        ),
         _("Switch on two-factor authentication and check the recovery e-mail and phone."),
         _("Check forwarding rules and connected applications added by the attacker."),
         _("Tell your contacts that messages sent from the account may be fraudulent."),
@@ -60,8 +64,10 @@ STEPS = {
         _("Change the site's administrator passwords and update its software."),
     ],
     Incident.OTHER: [
-        _("Describe what happens to your national CSIRT or a responder below: they will tell "
-          "you what to do first."),
+        _(
+            "Describe what happens to your national CSIRT or a responder below: they will tell "
+            "you what to do first."
+        ),
     ],
 }
 

@@ -153,7 +153,10 @@ class Label(models.Model):
     validity_months = models.PositiveSmallIntegerField(_("validity (months)"), default=36)
     register_url = models.URLField(_("public register"), blank=True)
     categories = models.ManyToManyField(
-        ServiceCategory, verbose_name=_("services it vouches for"), blank=True, related_name="labels"
+        ServiceCategory,
+        verbose_name=_("services it vouches for"),
+        blank=True,
+        related_name="labels",
     )
     is_active = models.BooleanField(_("in use"), default=True)
 

@@ -122,9 +122,10 @@ def can_view_request(user, help_request) -> bool:
     if help_request.region_id and help_request.region_id in coordinated_region_ids(user):
         return True
     organisations = member_organisation_ids(user)
-    return bool(organisations) and help_request.offers.filter(
-        provider__organisation_id__in=organisations
-    ).exists()
+    return (
+        bool(organisations)
+        and help_request.offers.filter(provider__organisation_id__in=organisations).exists()
+    )
 
 
 def can_answer_offer(user, offer) -> bool:
@@ -136,9 +137,12 @@ def can_accept(user, help_request) -> bool:
     if not is_authenticated(user):
         return False
     organisations = member_organisation_ids(user)
-    return bool(organisations) and help_request.offers.filter(
-        provider__organisation_id__in=organisations, status="pending"
-    ).exists()
+    return (
+        bool(organisations)
+        and help_request.offers.filter(
+            provider__organisation_id__in=organisations, status="pending"
+        ).exists()
+    )
 
 
 def can_escalate(user, help_request) -> bool:

@@ -72,9 +72,7 @@ def export_assessments(user) -> list[dict]:
 
 
 def erase_assessments(user, erasure: privacy.Erasure) -> None:
-    erasure.count(
-        "assessments", Assessment.objects.filter(created_by=user).update(created_by=None)
-    )
+    erasure.count("assessments", Assessment.objects.filter(created_by=user).update(created_by=None))
 
 
 def purge_help_requests(now) -> int:

@@ -97,7 +97,8 @@ def score(questionnaire: dict, answers: dict[str, str]) -> Result:
                 (-priority, False, order, Measure(question["key"], theme, priority, False))
             )
     themes = {
-        key: (round(100 * got / out_of, 1) if out_of else None) for key, (got, out_of) in sums.items()
+        key: (round(100 * got / out_of, 1) if out_of else None)
+        for key, (got, out_of) in sums.items()
     }
     overall = round(100 * total[0] / total[1], 1) if total[1] else None
     measures.sort(key=lambda item: item[:3])

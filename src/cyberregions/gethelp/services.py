@@ -66,16 +66,22 @@ def new_token() -> str:
 
 
 def organisation_members(organisation_ids):
-    return get_user_model().objects.filter(
-        is_active=True, organisation_memberships__organisation_id__in=list(organisation_ids)
-    ).distinct()
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True, organisation_memberships__organisation_id__in=list(organisation_ids)
+        )
+        .distinct()
+    )
 
 
 def region_coordinators(region_id):
     """Who is told of an escalated request: the region's coordinators, else programme staff."""
-    users = get_user_model().objects.filter(
-        is_active=True, region_memberships__region_id=region_id
-    ).distinct()
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, region_memberships__region_id=region_id)
+        .distinct()
+    )
     if region_id and users.exists():
         return users
     return programme_staff()
@@ -134,12 +140,14 @@ LABEL_WORKFLOW = Workflow(
     error=GetHelpError,
     notice=Notice(
         kind="gethelp.label",
-        subject=lambda step: _("Label “%(label)s” of %(organisation)s: %(status)s")
-        % {
-            "label": step.obj.label,
-            "organisation": step.obj.organisation,
-            "status": step.obj.get_status_display(),
-        },
+        subject=lambda step: (
+            _("Label “%(label)s” of %(organisation)s: %(status)s")
+            % {
+                "label": step.obj.label,
+                "organisation": step.obj.organisation,
+                "status": step.obj.get_status_display(),
+            }
+        ),
         template="gethelp/email/label_step.txt",
         context=lambda step: {"item": step.obj, "reason": step.reason},
         url=lambda obj: f"/get-help/labels/{obj.organisation.slug}/",
@@ -214,8 +222,10 @@ def record_label(user, organisation, label, *, valid_from, valid_until, number="
     notify(
         _label_deciders(item),
         kind="gethelp.label.submitted",
-        subject=lambda: _("Label to verify: %(label)s for %(organisation)s")
-        % {"label": label, "organisation": organisation},
+        subject=lambda: (
+            _("Label to verify: %(label)s for %(organisation)s")
+            % {"label": label, "organisation": organisation}
+        ),
         template="gethelp/email/label_step.txt",
         context={"item": item, "reason": ""},
         url=f"/get-help/labels/{organisation.slug}/",
@@ -251,8 +261,10 @@ def warn_expiring_labels(today: datetime.date | None = None) -> int:
             notify(
                 _label_owners(item),
                 kind="gethelp.label.expiring",
-                subject=lambda item=item: _("Your label “%(label)s” ends on %(date)s")
-                % {"label": item.label, "date": item.valid_until},
+                subject=lambda item=item: (
+                    _("Your label “%(label)s” ends on %(date)s")
+                    % {"label": item.label, "date": item.valid_until}
+                ),
                 template="gethelp/email/label_expiring.txt",
                 context={"item": item},
                 url=f"/get-help/labels/{item.organisation.slug}/",
@@ -343,8 +355,10 @@ def _accept_effect(step) -> None:
         notify(
             organisation_members(others),
             kind="gethelp.request.taken",
-            subject=lambda: _("Help request #%(number)s was taken by another provider")
-            % {"number": step.obj.pk},
+            subject=lambda: (
+                _("Help request #%(number)s was taken by another provider")
+                % {"number": step.obj.pk}
+            ),
             template="gethelp/email/request_step.txt",
             context={"help_request": step.obj, "step": "taken", "reason": ""},
             url=_request_url(step.obj),
@@ -381,8 +395,10 @@ REQUEST_WORKFLOW = Workflow(
     error=GetHelpError,
     notice=Notice(
         kind="gethelp.request",
-        subject=lambda step: _("Help request #%(number)s: %(status)s")
-        % {"number": step.obj.pk, "status": step.obj.get_status_display()},
+        subject=lambda step: (
+            _("Help request #%(number)s: %(status)s")
+            % {"number": step.obj.pk, "status": step.obj.get_status_display()}
+        ),
         template="gethelp/email/request_step.txt",
         context=lambda step: {"help_request": step.obj, "step": step.name, "reason": step.reason},
         url=_request_url,
@@ -396,9 +412,11 @@ REQUEST_WORKFLOW = Workflow(
             done=gettext_lazy("You accepted the request; the requester sees your contact."),
             effect=_accept_effect,
             notify=_request_parties,
-            wrong_state=lambda obj: _("Another provider already accepted this request.")
-            if obj.status in (RequestStatus.ACCEPTED, RequestStatus.CLOSED)
-            else None,
+            wrong_state=lambda obj: (
+                _("Another provider already accepted this request.")
+                if obj.status in (RequestStatus.ACCEPTED, RequestStatus.CLOSED)
+                else None
+            ),
         ),
         Transition(
             "escalate",
@@ -437,9 +455,7 @@ def candidates_for(help_request, category_ids: list[int], now=None) -> list[Cand
         ProviderProfile.objects.finder(
             country=help_request.country,
             region=help_request.region,
-            client=help_request.entity_type
-            if help_request.entity_type != "person"
-            else "",
+            client=help_request.entity_type if help_request.entity_type != "person" else "",
         )
         .filter(categories__in=category_ids)
         .annotate(
@@ -501,8 +517,10 @@ def route_request(help_request, category_ids: list[int], limit: int = ROUTE_LIMI
         notify(
             organisation_members(organisation_ids),
             kind="gethelp.request.offered",
-            subject=lambda: _("New help request #%(number)s (%(urgency)s)")
-            % {"number": help_request.pk, "urgency": help_request.get_urgency_display()},
+            subject=lambda: (
+                _("New help request #%(number)s (%(urgency)s)")
+                % {"number": help_request.pk, "urgency": help_request.get_urgency_display()}
+            ),
             template="gethelp/email/request_step.txt",
             context={"help_request": help_request, "step": "offered", "reason": ""},
             url=_request_url(help_request),
@@ -556,8 +574,9 @@ def _file_request(user, cleaned: dict, submission_key: str) -> HelpRequest:
         notify(
             region_coordinators(help_request.region_id),
             kind="gethelp.request.escalated",
-            subject=lambda: _("Help request #%(number)s found no provider")
-            % {"number": help_request.pk},
+            subject=lambda: (
+                _("Help request #%(number)s found no provider") % {"number": help_request.pk}
+            ),
             template="gethelp/email/request_step.txt",
             context={"help_request": help_request, "step": "escalate", "reason": ""},
             url=_request_url(help_request),

@@ -31,9 +31,32 @@ CATEGORY_LABELS = {
 }
 
 # The 24 official languages of the EU: what providers may declare and requesters ask for.
-EU_LANGUAGES = (
-    "bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv".split()
-)
+EU_LANGUAGES = [
+    "bg",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "en",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "ga",
+    "hr",
+    "hu",
+    "it",
+    "lt",
+    "lv",
+    "mt",
+    "nl",
+    "pl",
+    "pt",
+    "ro",
+    "sk",
+    "sl",
+    "sv",
+]
 
 
 def category_label(code: str, default: str = ""):
