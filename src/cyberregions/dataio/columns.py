@@ -80,6 +80,9 @@ LABEL_COLUMNS = (
     "actor_type_label",
     "status_label",
     "size_class_label",
+    "domain_labels",
+    "sector_labels",
+    "technology_labels",
 )
 # Derived from other columns: accepted in a file (an export has them) and ignored.
 DERIVED_COLUMNS = ("size_class", "helix_group", *LABEL_COLUMNS)

@@ -18,14 +18,16 @@ An app declares what its list exports in its ``exports`` module (found when the 
 and its list template includes ``dataio/_export_menu.html`` with ``export="practices"``. The
 export is then served at ``/data/export/practices.csv`` (``.xlsx``, ``.json``) with the list's
 query string. Text that a spreadsheet would run as a formula is neutralised in CSV and XLSX.
-This module imports no app, so any app may use it.
+This module imports no app's models (only the name helpers of ``geo`` and ``taxonomy``), so any
+app may use it.
 
 Nothing holds the whole list: rows are read in chunks of ``CHUNK`` (each chunk with its
 prefetches, so the queries per chunk are fixed), CSV and JSON are streamed as they are written,
 and XLSX is written by XlsxWriter's constant-memory mode into a temporary file that is then
 streamed.
 Codes keep their own columns (``country``, ``actor_type``) so that an export imports again;
-their labels sit beside them (``country_name``, ``actor_type_label``) in the reader's language,
+their labels sit beside them (``country_name``, ``actor_type_label``, ``domain_labels``) in the
+reader's language (country names from CLDR, vocabulary terms from the reference labels),
 the language of the request, which stays active while the rows are written after the view
 has returned.
 """
@@ -35,7 +37,6 @@ from __future__ import annotations
 import csv
 import datetime
 import decimal
-import functools
 import itertools
 import json
 import operator
@@ -47,6 +48,9 @@ from typing import Any
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
+
+from cyberregions.geo import names
+from cyberregions.taxonomy.labels import label as term_label
 
 from .cells import FORMULA_STARTS, MULTI_SEPARATOR, NEUTRALISER, neutralise
 
@@ -177,28 +181,22 @@ def _values(export: ListExport, objects: Iterable, language: str) -> Iterator[li
 # Labels beside codes ---------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=64)
-def _territory_names(language: str) -> dict[str, str]:
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return dict(Locale.parse(translation.to_locale(language)).territories)
-    except (UnknownLocaleError, ValueError):
-        return dict(Locale("en").territories)
-
-
 def country_name(iso: str | None) -> str:
     """The name of the country with ISO code ``iso`` in the active language (CLDR, through
     Babel), so that a French reader reads « Italie » beside ``IT``."""
-    if not iso:
-        return ""
-    return _territory_names(translation.get_language() or "en").get(iso.upper(), iso)
+    return names.country_name(iso)
 
 
 def country_name_of(path: str) -> Callable[[Any], str]:
     """A column value: the name of the country whose code is at ``path`` (``"country.iso"``)."""
     column = Column(path)
     return lambda obj: country_name(column.get(obj))
+
+
+def term_labels(vocabulary: str, codes: Callable[[Any], list[str]]) -> Callable[[Any], list]:
+    """A column value: the labels, in the active language, of the vocabulary terms whose codes
+    ``codes(obj)`` gives (``vocabulary`` is the term model's name: ``"domain"``…)."""
+    return lambda obj: [term_label(vocabulary, code) for code in codes(obj)]
 
 
 def choice_label(field_name: str) -> Callable[[Any], str]:

@@ -9,7 +9,14 @@ from cyberregions.organisations.filtersets import OrganisationFilterSet
 from cyberregions.organisations.models import OfferOrNeed, Organisation
 
 from .columns import TAG_COLUMNS
-from .exporters import Column, ListExport, choice_label, country_name_of, register
+from .exporters import (
+    Column,
+    ListExport,
+    choice_label,
+    country_name_of,
+    register,
+    term_labels,
+)
 
 
 def _codes(name):
@@ -73,6 +80,9 @@ ORGANISATION_COLUMNS = [
     Column("domains", _codes("domains"), many=True),
     Column("sectors", _codes("sectors"), many=True),
     Column("technologies", _codes("technologies"), many=True),
+    Column("domain_labels", term_labels("domain", _codes("domains")), many=True),
+    Column("sector_labels", term_labels("sector", _codes("sectors")), many=True),
+    Column("technology_labels", term_labels("technology", _codes("technologies")), many=True),
     Column("description"),
     Column("offers", _titles(ItemKind.OFFER), many=True),
     Column("needs", _titles(ItemKind.NEED), many=True),

@@ -2,8 +2,10 @@
 
 Each vocabulary is a ``skos:ConceptScheme`` whose URI is its page on the platform
 (``/vocabularies/domains/``); each term is a ``skos:Concept`` at ``<scheme>#<code>`` with its
-code as ``skos:notation``, its label as ``skos:prefLabel`` and, for subdomains and NIST
-categories, its parent as ``skos:broader``. Every scheme states its source and licence.
+code as ``skos:notation``, its label in each language of the platform as ``skos:prefLabel``
+(one per language tag, from the labels kept with the reference data) and, for subdomains and
+NIST categories, its parent as ``skos:broader``. Definitions are English (the reference's
+text) except the barriers', which are translated. Every scheme states its source and licence.
 """
 
 from __future__ import annotations
@@ -19,9 +21,13 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 @dataclass
 class Concept:
     code: str
-    label: str
-    definition: str = ""
+    labels: dict[str, str]  # language -> label
+    definitions: dict[str, str] = field(default_factory=dict)  # language -> text
     broader: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.labels.get("en") or next(iter(self.labels.values()), self.code)
 
 
 @dataclass
@@ -34,6 +40,7 @@ class Scheme:
 
 def load_schemes() -> list[Scheme]:
     """The vocabularies as they are in the database (one query per vocabulary)."""
+    from cyberregions.taxonomy import labels
     from cyberregions.taxonomy.models import (
         Barrier,
         Domain,
@@ -50,43 +57,54 @@ def load_schemes() -> list[Scheme]:
         meta = VOCABULARIES[slug]
         return Scheme(slug=slug, title=str(meta["title"]), source=str(meta["source"]))
 
+    def concept(model, code, label, definition="", broader=None) -> Concept:
+        vocabulary = labels.vocabulary_of(model)
+        definitions = {"en": definition} if definition else {}
+        if definition and labels.description_table(vocabulary).get(code):
+            definitions = {
+                language: labels.description(vocabulary, code, definition, language)
+                for language in labels.languages()
+            }
+        return Concept(code, labels.labels(vocabulary, code, label), definitions, broader)
+
     barriers = scheme("barriers")
     barriers.concepts = [
-        Concept(code, label, description)
+        concept(Barrier, code, label, description)
         for code, label, description in Barrier.objects.values_list("code", "label", "description")
     ]
     domains = scheme("domains")
     domains.concepts = [
-        Concept(code, label) for code, label in Domain.objects.values_list("code", "label")
+        concept(Domain, code, label) for code, label in Domain.objects.values_list("code", "label")
     ]
     domains.concepts += [
-        Concept(code, label, broader=parent)
+        concept(Subdomain, code, label, broader=parent)
         for code, label, parent in Subdomain.objects.order_by(
             "domain__position", "position", "code"
         ).values_list("code", "label", "domain__code")
     ]
     sectors = scheme("sectors")
     sectors.concepts = [
-        Concept(code, label) for code, label in Sector.objects.values_list("code", "label")
+        concept(Sector, code, label) for code, label in Sector.objects.values_list("code", "label")
     ]
     technologies = scheme("technologies")
     technologies.concepts = [
-        Concept(code, label) for code, label in Technology.objects.values_list("code", "label")
+        concept(Technology, code, label)
+        for code, label in Technology.objects.values_list("code", "label")
     ]
     nist = scheme("nist-csf")
     nist.concepts = [
-        Concept(code, label, overview)
+        concept(NistFunction, code, label, overview)
         for code, label, overview in NistFunction.objects.values_list("code", "label", "overview")
     ]
     nist.concepts += [
-        Concept(code, label, statement, broader=parent)
+        concept(NistCategory, code, label, statement, broader=parent)
         for code, label, statement, parent in NistCategory.objects.order_by(
             "function__position", "position", "code"
         ).values_list("code", "label", "statement", "function__code")
     ]
     ecsf = scheme("ecsf")
     ecsf.concepts = [
-        Concept(code, label, summary)
+        concept(EcsfProfile, code, label, summary)
         for code, label, summary in EcsfProfile.objects.values_list("code", "label", "summary")
     ]
     return [barriers, domains, sectors, technologies, nist, ecsf]
@@ -109,6 +127,11 @@ def _literal(text: str) -> str:
         .replace("\t", "\\t")
     )
     return f'"{escaped}"'
+
+
+def _tagged(texts: dict[str, str]) -> str:
+    """Literals with their language tags, as a Turtle object list."""
+    return ", ".join(f"{_literal(text)}@{language}" for language, text in texts.items())
 
 
 def _iri(uri: str) -> str:
@@ -143,10 +166,10 @@ def turtle(schemes: list[Scheme], base: str, licence_url: str, language: str = "
                 f"{_iri(concept_uri(base, scheme, concept.code))} a skos:Concept ;",
                 f"    skos:inScheme {uri} ;",
                 f"    skos:notation {_literal(concept.code)} ;",
-                f"    skos:prefLabel {_literal(concept.label)}@{language} ;",
+                f"    skos:prefLabel {_tagged(concept.labels)} ;",
             ]
-            if concept.definition:
-                lines.append(f"    skos:definition {_literal(concept.definition)}@{language} ;")
+            if concept.definitions:
+                lines.append(f"    skos:definition {_tagged(concept.definitions)} ;")
             if concept.broader:
                 lines.append(
                     f"    skos:broader {_iri(concept_uri(base, scheme, concept.broader))} ;"
@@ -164,8 +187,8 @@ def json_ld(schemes: list[Scheme], base: str, licence_url: str, language: str = 
         "dct": DCT,
         "ConceptScheme": "skos:ConceptScheme",
         "Concept": "skos:Concept",
-        "prefLabel": {"@id": "skos:prefLabel", "@language": language},
-        "definition": {"@id": "skos:definition", "@language": language},
+        "prefLabel": {"@id": "skos:prefLabel", "@container": "@language"},
+        "definition": {"@id": "skos:definition", "@container": "@language"},
         "notation": "skos:notation",
         "inScheme": {"@id": "skos:inScheme", "@type": "@id"},
         "broader": {"@id": "skos:broader", "@type": "@id"},
@@ -198,10 +221,10 @@ def json_ld(schemes: list[Scheme], base: str, licence_url: str, language: str = 
                 "@type": "Concept",
                 "inScheme": uri,
                 "notation": concept.code,
-                "prefLabel": concept.label,
+                "prefLabel": concept.labels,
             }
-            if concept.definition:
-                node["definition"] = concept.definition
+            if concept.definitions:
+                node["definition"] = concept.definitions
             if concept.broader:
                 node["broader"] = concept_uri(base, scheme, concept.broader)
             else:

@@ -17,11 +17,16 @@ def template_csv() -> bytes:
 
 def accepted_codes() -> list[tuple[str, str, str]]:
     from cyberregions.geo.models import Country, Region
+    from cyberregions.geo.names import country_name
     from cyberregions.organisations.choices import ActorType, Status
+    from cyberregions.taxonomy.labels import label_map
     from cyberregions.taxonomy.models import Domain, Sector, Technology
 
     rows: list[tuple[str, str, str]] = []
-    rows += [("country", iso, name) for iso, name in Country.objects.values_list("iso", "name")]
+    rows += [
+        ("country", iso, country_name(iso, name))
+        for iso, name in Country.objects.values_list("iso", "name")
+    ]
     rows += [
         ("region", code, name)
         for code, name in Region.objects.order_by("code").values_list("code", "name")
@@ -29,9 +34,7 @@ def accepted_codes() -> list[tuple[str, str, str]]:
     rows += [("actor_type", value, str(label)) for value, label in ActorType.choices]
     rows += [("status", value, str(label)) for value, label in Status.choices]
     for column, model in (("domains", Domain), ("sectors", Sector), ("technologies", Technology)):
-        rows += [
-            (column, code, label) for code, label in model.objects.values_list("code", "label")
-        ]
+        rows += [(column, code, str(label)) for code, label in label_map(model).items()]
     return rows
 
 

@@ -16,6 +16,7 @@ from cyberregions.dataio.exporters import (
     choice_label,
     country_name_of,
     register,
+    term_labels,
 )
 
 from .filtersets import PracticeFilterSet
@@ -41,6 +42,8 @@ PRACTICE_COLUMNS = [
     ),
     Column("barriers", _codes("barriers"), many=True),
     Column("domains", _codes("domains"), many=True),
+    Column("barrier_labels", term_labels("barrier", _codes("barriers")), many=True),
+    Column("domain_labels", term_labels("domain", _codes("domains")), many=True),
     Column("policy_instruments", lambda practice: practice.instrument_list, many=True),
     Column("summary"),
     Column("budget_eur"),

@@ -104,7 +104,7 @@ class ExportTests(PersonaTestCase):
         result = plan(data, COMMAND_LINE)
         self.assertEqual(result.errors, [])
         self.assertEqual(
-            result.ignored_columns, [*LABEL_COLUMNS[:-1], "size_class", LABEL_COLUMNS[-1]]
+            result.ignored_columns, [*LABEL_COLUMNS[:4], "size_class", *LABEL_COLUMNS[4:]]
         )
         self.assertEqual(result.counts()["unchanged"], 4)
         response = self.client.get("/data/export/organisations.xlsx")

@@ -7,6 +7,7 @@ import json
 
 import pytest
 import rdflib
+from django.conf import settings
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
@@ -48,10 +49,11 @@ class OpenDataTests(PersonaTestCase):
         graph = self.graph("ttl")
         crypto = rdflib.URIRef(f"{BASE}/domains/#CRY")
         self.assertEqual(str(graph.value(crypto, SKOS.notation)), "CRY")
-        label = graph.value(crypto, SKOS.prefLabel)
-        self.assertEqual(
-            (str(label), label.language), ("Cryptology (Cryptography and Cryptanalysis)", "en")
-        )
+        labels = {label.language: str(label) for label in graph.objects(crypto, SKOS.prefLabel)}
+        self.assertEqual(set(labels), {code for code, _name in settings.LANGUAGES})
+        self.assertEqual(labels["en"], "Cryptology (Cryptography and Cryptanalysis)")
+        self.assertEqual(labels["fr"], "Cryptologie (cryptographie et cryptanalyse)")
+        self.assertEqual(labels["sl"], "Kriptologija (kriptografija in kriptoanaliza)")
         self.assertEqual(graph.value(crypto, SKOS.topConceptOf), rdflib.URIRef(f"{BASE}/domains/"))
         sub = Subdomain.objects.select_related("domain").first()
         child = rdflib.URIRef(f"{BASE}/domains/#{sub.code}")
