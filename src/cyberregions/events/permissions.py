@@ -1,7 +1,7 @@
 """Who may see and do what around events, registrations and B2B meetings.
 
-The organisers of an event are its creator, the coordinators of its host region and the
-administrators: they edit it, manage registrations and attendance, set the meeting grid, run
+The organisers of an event are its creator, the coordinators of its host region, programme
+staff (who follow every interregional event of the programme) and the administrators: they edit it, manage registrations and attendance, set the meeting grid, run
 the scheduler and publish the schedule. A participant acts through its own registration: its
 profile, availability, requests and agenda, never another's.
 
@@ -35,7 +35,7 @@ def can_create_event(user, region_id: int | None = None) -> bool:
 def can_manage_event(user, event) -> bool:
     if not is_authenticated(user):
         return False
-    if is_admin(user):
+    if is_programme_staff(user):
         return True
     if event.created_by_id is not None and event.created_by_id == user.pk:
         return True
@@ -48,9 +48,10 @@ def can_view_event(user, event) -> bool:
 
 
 def event_manage_scope(user) -> dict | None:
-    """None when the user organises every event; otherwise the host regions it coordinates and
-    its own id (the creator of an event organises it)."""
-    if is_admin(user):
+    """None when the user organises every event (programme staff and administrators);
+    otherwise the host regions it coordinates and its own id (the creator of an event
+    organises it). The twin of ``can_manage_event``."""
+    if is_programme_staff(user):
         return None
     return {
         "region_ids": coordinated_region_ids(user),

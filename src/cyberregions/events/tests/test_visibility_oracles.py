@@ -79,6 +79,17 @@ class EventOracleTests(OracleTestCase):
     def test_it_agrees_on_who_organises_an_event(self):
         self.assert_oracle(permissions.can_manage_event, Event.objects.managed_by, self.events)
 
+    def test_it_lets_programme_staff_organise_every_event(self):
+        staff = self.personas()["programme staff"]
+        for name, event in self.events.items():
+            with self.subTest(event=name):
+                self.assertTrue(permissions.can_manage_event(staff, event))
+                self.assertTrue(permissions.can_view_event(staff, event))
+        self.assertEqual(Event.objects.managed_by(staff).count(), len(self.events))
+        self.assertEqual(Event.objects.visible_to(staff).count(), len(self.events))
+        registrations = Registration.objects.visible_to(staff)
+        self.assertEqual(registrations.count(), len(self.registrations))
+
     def test_it_agrees_on_who_sees_a_participants_data(self):
         self.assert_oracle(
             permissions.can_see_participant_data,
