@@ -130,7 +130,8 @@ def compute_indicators(now=None) -> Indicators:
     names[EU] = "EU"
     demand = by_area(demand_rows(now and now.date()), tops, countries)
     supply = by_area(supply_rows(now), tops, countries)
-    profiles = list(EcsfProfile.objects.order_by("position").values_list("code", "label"))
+    # Names in the reader's language (``str`` of a vocabulary term).
+    profiles = [(p.code, str(p)) for p in EcsfProfile.objects.order_by("position")]
     areas = sorted({area for area, _profile in demand} | {area for area, _profile in supply} | {EU})
     cells = indicators.compute(demand, supply, [code for code, _l in profiles], areas, EU)
     return Indicators(cells=cells, areas=areas, profiles=profiles, area_names=names)

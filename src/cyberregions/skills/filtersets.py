@@ -35,7 +35,8 @@ class CodeFilter(django_filters.MultipleChoiceFilter):
 
 
 def profile_choices() -> list[tuple[str, str]]:
-    return list(EcsfProfile.objects.order_by("position").values_list("code", "label"))
+    """Profile codes with their names in the reader's language."""
+    return [(profile.code, str(profile)) for profile in EcsfProfile.objects.order_by("position")]
 
 
 def region_choices() -> list[tuple[str, str]]:

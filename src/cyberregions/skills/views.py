@@ -269,7 +269,7 @@ def _form_data(form) -> dict:
 @require_http_methods(["GET", "POST"])
 def course_create(request):
     require(is_authenticated(request.user))
-    form = CourseForm(request.POST or None, user=request.user)
+    form = CourseForm(request.POST if request.method == "POST" else None, user=request.user)
     if not form.fields["provider"].queryset.exists():
         require(False)
     if request.method == "POST" and form.is_valid():
@@ -290,7 +290,9 @@ def course_create(request):
 def course_edit(request, slug):
     course = _course_or_404(request, slug)
     require(permissions.can_edit_course(request.user, course))
-    form = CourseForm(request.POST or None, instance=course, user=request.user)
+    form = CourseForm(
+        request.POST if request.method == "POST" else None, instance=course, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_course(request.user, Course.objects.get(pk=course.pk), _form_data(form))
@@ -310,7 +312,9 @@ def course_step(request, slug, step):
     if transition is None:
         raise Http404
     require(transition.allowed(request.user, course))
-    form = CourseStepForm(request.POST or None, needs_reason=transition.needs_reason)
+    form = CourseStepForm(
+        request.POST if request.method == "POST" else None, needs_reason=transition.needs_reason
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.transition(request.user, course, step, form.cleaned_data["reason"])
@@ -331,7 +335,7 @@ def course_step(request, slug, step):
 def course_import(request):
     """Check a file of courses; write them all, or nothing when a row is wrong."""
     require(is_authenticated(request.user))
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read()

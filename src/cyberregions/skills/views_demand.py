@@ -81,7 +81,7 @@ def vacancy_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def vacancy_create(request):
-    form = VacancyForm(request.POST or None, user=request.user)
+    form = VacancyForm(request.POST if request.method == "POST" else None, user=request.user)
     require(form.fields["organisation"].queryset.exists())
     if request.method == "POST" and form.is_valid():
         try:
@@ -139,7 +139,7 @@ def need_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def need_create(request):
-    form = NeedForm(request.POST or None, user=request.user)
+    form = NeedForm(request.POST if request.method == "POST" else None, user=request.user)
     require(form.fields["organisation"].queryset.exists())
     if request.method == "POST" and form.is_valid():
         try:

@@ -12,7 +12,7 @@ from ..choices import CourseStatus
 from ..models import Course, CourseProfile, EcsfItem, SkillsNeed, Vacancy
 
 
-def profile(code: str = "ECSF-PENTESTER") -> EcsfProfile:
+def profile(code: str = "ECSF-PEN") -> EcsfProfile:
     return EcsfProfile.objects.get(code=code)
 
 
@@ -21,7 +21,7 @@ def make_course(
     title: str = "Ethical hacking",
     *,
     status: str = CourseStatus.VALIDATED,
-    profiles=("ECSF-PENTESTER",),
+    profiles=("ECSF-PEN",),
     items: int | None = None,
     seats: int | None = 20,
     confirmed_days_ago: int | None = 10,
@@ -64,7 +64,7 @@ def make_course(
     return course
 
 
-def make_vacancy(organisation, code="ECSF-PENTESTER", days=30, **fields) -> Vacancy:
+def make_vacancy(organisation, code="ECSF-PEN", days=30, **fields) -> Vacancy:
     return Vacancy.objects.create(
         organisation=organisation,
         title=fields.pop("title", "Penetration tester"),
@@ -76,7 +76,7 @@ def make_vacancy(organisation, code="ECSF-PENTESTER", days=30, **fields) -> Vaca
     )
 
 
-def make_need(organisation, code="ECSF-PENTESTER", count=3, horizon="now", **fields) -> SkillsNeed:
+def make_need(organisation, code="ECSF-PEN", count=3, horizon="now", **fields) -> SkillsNeed:
     return SkillsNeed.objects.create(
         organisation=organisation,
         profile=profile(code),
@@ -87,7 +87,7 @@ def make_need(organisation, code="ECSF-PENTESTER", count=3, horizon="now", **fie
     )
 
 
-def coverage_of(course, code="ECSF-PENTESTER") -> float:
+def coverage_of(course, code="ECSF-PEN") -> float:
     return CourseProfile.objects.get(course=course, profile__code=code).coverage
 
 
