@@ -1,8 +1,9 @@
 """Who may see and do what around events, registrations and B2B meetings.
 
 The organisers of an event are its creator, the coordinators of its host region, programme
-staff (who follow every interregional event of the programme) and the administrators: they edit it, manage registrations and attendance, set the meeting grid, run
-the scheduler and publish the schedule. A participant acts through its own registration: its
+staff (who follow every interregional event of the programme) and the administrators: they
+edit it, manage registrations and attendance, set the meeting grid, run the scheduler and
+publish the schedule. A participant acts through its own registration: its
 profile, availability, requests and agenda, never another's.
 
 Built on the role primitives of ``core.permissions``. Each ``can_view_…``/``can_manage_…``
