@@ -7,23 +7,26 @@ country all partitions of its organisations, the EU all partitions of member sta
 Python side adds up a few hundred aggregated rows, never organisation rows. The formulas that
 turn counts into indicators are pure functions in ``formulas.py``.
 
-Only active organisations count; closed and inactive ones stay in the atlas but not in the
-analysis.
+Only active organisations count (``organisations.querysets.counted_condition``, the rule the
+home page uses too); closed and inactive ones stay in the atlas but not in the analysis.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connections
 from django.db.models import Avg, Count, Q, Sum
 
 from cyberregions.geo.models import Country, Region
-from cyberregions.organisations.choices import ActorType, HelixGroup, SizeClass, Status
+from cyberregions.geo.names import lazy_country_name
+from cyberregions.organisations.choices import ActorType, HelixGroup, SizeClass
 from cyberregions.organisations.models import OfferOrNeed, Organisation
+from cyberregions.organisations.querysets import counted_condition
+from cyberregions.taxonomy.labels import label_map
 from cyberregions.taxonomy.models import Barrier, Domain, NistFunction, Sector
 
 from . import formulas
@@ -39,7 +42,8 @@ class Scope:
 
     kind: str
     code: str
-    name: str
+    # A country's name is lazy (CLDR, in the reader's language): it takes no part in equality.
+    name: str = field(compare=False)
     population: int | None = None
     pk: int | None = None
     country_code: str = ""
@@ -107,10 +111,11 @@ class Reference:
         self.sectors = dict(Sector.objects.values_list("id", "code"))
         self.nist_functions = dict(NistFunction.objects.values_list("id", "code"))
         self.labels = {
-            "domains": dict(Domain.objects.values_list("code", "label")),
-            "sectors": dict(Sector.objects.values_list("code", "label")),
-            "nist_functions": dict(NistFunction.objects.values_list("code", "label")),
-            "barriers": dict(Barrier.objects.values_list("code", "label")),
+            # Lazy labels: printed in the reader's language whenever they are shown.
+            "domains": label_map(Domain),
+            "sectors": label_map(Sector),
+            "nist_functions": label_map(NistFunction),
+            "barriers": label_map(Barrier),
             "actor_types": dict(ActorType.choices),
             "helix_groups": dict(HelixGroup.choices),
             "size_classes": dict(SizeClass.choices),
@@ -145,7 +150,7 @@ class Reference:
         return Scope(
             ScopeKind.COUNTRY,
             row.iso,
-            row.name,
+            lazy_country_name(row.iso, row.name),
             population=row.population,
             pk=row.pk,
             country_code=row.iso,
@@ -184,7 +189,7 @@ def reset_reference() -> None:
 
 
 def _organisation_filter(prefix: str, region_ids: Iterable[int] | None) -> Q:
-    condition = Q(**{f"{prefix}status": Status.ACTIVE})
+    condition = counted_condition(prefix)
     if region_ids is not None:
         condition &= Q(**{f"{prefix}region_id__in": sorted(region_ids)})
     return condition
@@ -356,7 +361,7 @@ def eu_reference_from_database() -> formulas.Tally:
     """
     ref = reference()
     eu = sorted(ref.eu_country_ids)
-    inside = Q(status=Status.ACTIVE, country_id__in=eu)
+    inside = counted_condition() & Q(country_id__in=eu)
     tally = formulas.Tally(organisations=Organisation.objects.filter(inside).count())
     through = Organisation.domains.through
     counts = through.objects.values("domain_id").annotate(n=Count("id")).order_by()

@@ -8,10 +8,22 @@ from cyberregions.core.permissions import (
 )
 
 from . import search
+from .choices import Status
 from .permissions import organisation_write_scope
 
 
+def counted_condition(prefix: str = "") -> models.Q:
+    """The one rule for which organisations count in figures (the home page, dashboards,
+    indicators, comparisons): active ones. Closed and inactive organisations stay in the atlas,
+    marked as such where they are listed, but count nowhere."""
+    return models.Q(**{f"{prefix}status": Status.ACTIVE})
+
+
 class OrganisationQuerySet(models.QuerySet):
+    def counted(self):
+        """The organisations that count in figures (``counted_condition``)."""
+        return self.filter(counted_condition())
+
     def visible_to(self, user):
         """Every organisation of the atlas is public; the helper exists so that a future
         restriction (drafts, embargoes) has one place to go."""

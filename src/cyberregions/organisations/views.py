@@ -12,15 +12,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 from cyberregions.core import audit
 from cyberregions.core.concurrency import StaleVersion
 from cyberregions.core.permissions import require
+from cyberregions.core.snippets import snippet
 from cyberregions.geo.models import Region
 
-from . import permissions, services
+from . import permissions, search, services
 from .choices import ActorType, ClaimStatus, ItemKind, SizeClass, Status
-from .filtersets import SORT_LABELS, OrganisationFilterSet, compute_facets
+from .filtersets import SORT_LABELS, OrganisationFilterSet, compute_facets, effective_sort
 from .forms import ClaimDecisionForm, ClaimRequestForm, ContactForm, OrganisationForm
 from .models import ClaimRequest, Contact, OfferOrNeed, Organisation
+from .querysets import counted_condition
 
 PAGE_SIZE = 25
+# Fewer results than this make the list offer a spelling suggestion.
+FEW_RESULTS = 3
 MAP_POINT_LIMIT = 10_000
 
 
@@ -29,10 +33,12 @@ def home(request):
     territories = (
         Region.objects.filter(is_partner_territory=True)
         .select_related("country")
-        .annotate(organisation_count=Count("organisations"))
+        .annotate(
+            organisation_count=Count("organisations", filter=counted_condition("organisations__"))
+        )
         .order_by("name")
     )
-    totals = Organisation.objects.aggregate(
+    totals = Organisation.objects.counted().aggregate(
         organisations=Count("id"),
         countries=Count("country", distinct=True),
         companies=Count("id", filter=Q(core_business=True, actor_type__in=["sme", "large"])),
@@ -49,7 +55,11 @@ def _filtered(request):
 @require_GET
 def organisation_list(request):
     filterset = _filtered(request)
+    # htmx names the search box when it sends the request as one types: its last word is
+    # still being typed and matches as a prefix.
+    filterset.typing = request.headers.get("HX-Trigger-Name") == "q"
     number = _requested_page(request)
+    query = None
     if filterset.is_valid():
         window = ((number - 1) * PAGE_SIZE, PAGE_SIZE)
         facets = compute_facets(request.GET, filterset.queryset, filterset, window=window)
@@ -65,6 +75,9 @@ def organisation_list(request):
             # The facet statement already chose this page: read its rows by primary key.
             page.object_list = _in_order(filterset.queryset.for_list(), facets.window_ids)
         page.object_list = _with_choice_labels(page.object_list)
+        query = filterset.parsed_query()
+        if query.searchable:
+            _add_snippets(page.object_list, query, filterset.search_scope())
     else:
         panels = []
         page = Paginator(Organisation.objects.none(), PAGE_SIZE).get_page(1)
@@ -75,8 +88,14 @@ def organisation_list(request):
         "page": page,
         "facets": panels,
         "query_string": params.urlencode(),
-        "sort_labels": SORT_LABELS,
-        "current_sort": request.GET.get("sort", "name"),
+        "sort_labels": {
+            value: label
+            for value, label in SORT_LABELS.items()
+            if value != "relevance" or (query and query.searchable)
+        },
+        "current_sort": effective_sort(request.GET),
+        "search_notes": query.notes if query else [],
+        "suggestion": _suggestion(filterset, query, page),
         "can_create": permissions.can_create_organisation(request.user),
     }
     template = (
@@ -85,6 +104,36 @@ def organisation_list(request):
         else "organisations/list.html"
     )
     return render(request, template, context)
+
+
+def _add_snippets(organisations, query, scope: str) -> None:
+    """Each result's matching offer or sentence (``core.snippets``): one query for the
+    page's texts, in the sections the scope searched."""
+    ids = [organisation.pk for organisation in organisations]
+    kinds = {"offers": ["offer"], "needs": ["need"]}.get(scope, ["offer", "need"])
+    texts: dict[int, list[str]] = {pk: [] for pk in ids}
+    for pk, title, description in OfferOrNeed.objects.filter(
+        organisation_id__in=ids, kind__in=kinds
+    ).values_list("organisation_id", "title", "description"):
+        texts[pk].append(f"{title}. {description}" if description else title)
+    if scope != "needs":
+        for pk, description, products in Organisation.objects.filter(pk__in=ids).values_list(
+            "pk", "description", "products_services"
+        ):
+            texts[pk] += [line for line in products.splitlines() if line.strip()]
+            texts[pk].append(description)
+    phrases = query.highlight_terms()
+    for organisation in organisations:
+        organisation.snippet = snippet(texts[organisation.pk], phrases)
+
+
+def _suggestion(filterset, query, page) -> str | None:
+    """ "Did you mean" when a search finds nothing or little."""
+    if query is None or not query.searchable or page.paginator.count >= FEW_RESULTS:
+        return None
+    scope = filterset.search_scope()
+    base = filterset.queryset
+    return search.suggestion(query, lambda text: search.filter_queryset(base, text, scope).exists())
 
 
 def _requested_page(request) -> int:
