@@ -3,8 +3,6 @@ see it; its indicators over time; its API twin."""
 
 from __future__ import annotations
 
-import datetime
-
 from cyberregions.analysis.models import (
     BarrierAnswer,
     NeedsSurvey,
