@@ -34,17 +34,40 @@ class CodeFilter(django_filters.MultipleChoiceFilter):
     """Several codes; a row matches when it carries any of them."""
 
 
+_REFERENCE: dict | None = None
+
+
+def _reference() -> dict:
+    """The profiles and partner regions, read once per process (reference data changes only
+    with a deployment); not kept while the reference data is not loaded yet."""
+    global _REFERENCE
+    if _REFERENCE is None:
+        reference = {
+            "profiles": list(EcsfProfile.objects.order_by("position")),
+            "regions": list(
+                Region.objects.filter(is_partner_territory=True)
+                .order_by("name")
+                .values_list("code", "name")
+            ),
+        }
+        if not all(reference.values()):
+            return reference
+        _REFERENCE = reference
+    return _REFERENCE
+
+
+def reset_reference_cache() -> None:
+    global _REFERENCE
+    _REFERENCE = None
+
+
 def profile_choices() -> list[tuple[str, str]]:
     """Profile codes with their names in the reader's language."""
-    return [(profile.code, str(profile)) for profile in EcsfProfile.objects.order_by("position")]
+    return [(profile.code, str(profile)) for profile in _reference()["profiles"]]
 
 
 def region_choices() -> list[tuple[str, str]]:
-    return list(
-        Region.objects.filter(is_partner_territory=True)
-        .order_by("name")
-        .values_list("code", "name")
-    )
+    return list(_reference()["regions"])
 
 
 class ChoicesFromDatabase:

@@ -19,6 +19,9 @@ def dumps(data: dict) -> str:
 
 def course(course, request=None) -> dict:
     url = course.get_absolute_url()
+    targets = getattr(course, "target_list", None)
+    if targets is None:
+        targets = course.targets.select_related("profile")
     if request is not None:
         url = request.build_absolute_uri(url)
     data = {
@@ -34,7 +37,7 @@ def course(course, request=None) -> dict:
         },
         "educationalLevel": f"EQF {course.eqf_level}",
         "inLanguage": list(course.languages or []),
-        "teaches": [target.profile.label for target in course.targets.all()],
+        "teaches": [target.profile.label for target in targets],
         "isAccessibleForFree": course.cost_band == "free",
         "hasCourseInstance": [
             {

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from cyberregions.core.permissions import is_programme_staff
+from cyberregions.core.permissions import is_authenticated, is_programme_staff
 from cyberregions.organisations.querysets import editable_condition
 
 from .choices import CourseStatus
@@ -26,6 +26,8 @@ class CourseQuerySet(models.QuerySet):
         scope = course_read_scope(user)
         if scope is None:
             return self
+        if not is_authenticated(user):
+            return self.public()
         return self.filter(
             Q(status=CourseStatus.VALIDATED, confirmed_at__gte=hidden_before())
             | Q(region_id__in=scope["region_ids"])

@@ -27,7 +27,7 @@ def form_data(provider, **overrides):
         "cost_band": "medium",
         "seats_per_year": "40",
         "cyber_share": "60",
-        "profiles": [p for p in ["ECSF-PEN"]],
+        "profiles": ["ECSF-PEN"],
         "items": [item.pk for item in items[:4]],
     }
     data.update(overrides)
