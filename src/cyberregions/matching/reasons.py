@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from cyberregions.geo.names import country_name
 from cyberregions.organisations.filtersets import vocabulary_choices
 
 from .similarity import Reason, Suggestion
@@ -30,7 +31,7 @@ def term_labels(codes) -> list[str]:
     shown = []
     for code in codes:
         prefix, _sep, bare = code.partition(":")
-        shown.append(labels.get(prefix, {}).get(bare, bare))
+        shown.append(str(labels.get(prefix, {}).get(bare, bare)))
     return shown
 
 
@@ -48,9 +49,13 @@ def describe(reason: Reason, region_names: dict[str, str]) -> str:
         }
     elif reason.code == "similar_profile":
         text = _("Similar activities.")
-    elif reason.code == "other_region":
+    elif reason.code == "other_region" and reason.theirs:
         region = region_names.get(reason.theirs, reason.theirs)
         return _("From another region: %(region)s.") % {"region": region}
+    elif reason.code in ("other_region", "other_country"):
+        if not reason.theirs:
+            return _("From another region.")
+        return _("From another country: %(country)s.") % {"country": country_name(reason.theirs)}
     else:
         return reason.code
     if shared:

@@ -9,7 +9,9 @@ candidate scores for a target by
 - and, with a lower weight, how alike their profiles are,
 
 where each offer/request pair is compared by the overlap of its taxonomy terms (Jaccard) and
-the cosine similarity of its texts under TF-IDF. Candidates from another region get a bonus.
+the cosine similarity of its texts under TF-IDF, and counts only when the two are related
+(a shared term, or texts alike beyond ``RELATED_TEXT_MIN``). Candidates from another region get
+a bonus.
 Every suggestion carries the reasons behind its score: the best-matching pair of items in each
 direction with the terms they share, the profile likeness, the other region.
 """
@@ -29,6 +31,14 @@ PROFILE_WEIGHT = 0.3
 OTHER_REGION_BONUS = 0.2  # multiplies the score by 1.2
 MIN_SCORE = 0.05  # below this a candidate is not suggested, whatever its region
 REASON_THRESHOLD = 0.05
+# Two items are related, and may answer each other, only when they share a taxonomy term or
+# the cosine similarity of their texts (TF-IDF) reaches this value; an unrelated pair scores 0
+# and is never given as a reason. Texts that only meet on a few generic words ("services for
+# small companies in the region") stay below it: the pair the trial reported, "Seed or Series
+# A funding" answered by "Business continuity planning", written that way, reaches 0.26
+# (tests/test_reason_pairs.py), while a request and an offer about the same thing without
+# tags (seed funding / seed funding for start-ups) reach well above 0.5.
+RELATED_TEXT_MIN = 0.3
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Frequent words of the platform's languages that carry no topic. TF-IDF already damps common
@@ -71,7 +81,8 @@ class Party:
 class Reason:
     """``answers_request``: the candidate's offer ``theirs`` answers the target's request
     ``mine``; ``wants_offer``: the candidate's request ``theirs`` is answered by the target's
-    offer ``mine``; ``similar_profile``; ``other_region`` (``theirs`` is the region)."""
+    offer ``mine``; ``similar_profile``; ``other_region`` (``theirs`` is the region);
+    ``other_country`` (``theirs`` is the country, for a party without a region)."""
 
     code: str
     score: float = 0.0
@@ -188,7 +199,8 @@ class Corpus:
             self.item_term_count[rows][:, None] + self.item_term_count[columns][None, :] - shared
         )
         jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-        return TERM_WEIGHT * jaccard + (1.0 - TERM_WEIGHT) * text
+        related = (shared > 0) | (text >= RELATED_TEXT_MIN)
+        return np.where(related, TERM_WEIGHT * jaccard + (1.0 - TERM_WEIGHT) * text, 0.0)
 
     def _best_per_party(self, scores: np.ndarray, columns: np.ndarray):
         """For each party, the best score over the column items it owns and where it is."""
@@ -268,7 +280,11 @@ class Corpus:
             score = base
             if _other_region(target, candidate):
                 score *= 1.0 + other_region_bonus
-                reasons.append(Reason("other_region", theirs=candidate.region or ""))
+                if target.region and candidate.region:
+                    reasons.append(Reason("other_region", theirs=candidate.region))
+                else:
+                    # Outside the regions of the atlas (no region): its country says where.
+                    reasons.append(Reason("other_country", theirs=candidate.country or ""))
             suggestions.append(Suggestion(candidate.id, round(float(score), 6), tuple(reasons)))
         suggestions.sort(key=lambda suggestion: (-suggestion.score, str(suggestion.id)))
         return suggestions[:limit]

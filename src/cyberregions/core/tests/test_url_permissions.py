@@ -272,7 +272,7 @@ RULES: dict[str, tuple[str, str]] = {
     "events:organiser_tables_pdf": ("slug=event", "login 403 403 200 200 200"),
     "events:organiser_statistics": ("slug=event", "login 403 403 200 200 200"),
     "matching:organisation": ("slug=organisation", "200 200 200 200 200 200"),
-    "matching:participant": ("slug=event pk=registration", "login 403 200 200 403 200"),
+    "matching:participant": ("slug=event pk=registration", "login 403 200 200 200 200"),
     "dataio:index": ("-", "200 200 200 200 200 200"),
     "dataio:import_upload": ("-", "login 403 403 200 403 200"),
     "dataio:import_template": ("fmt=csv", "200 200 200 200 200 200"),
