@@ -155,7 +155,9 @@ INDICATORS = {
         _("Supply–demand gap"),
         _(
             "The domain's share of all domain tags on needs minus its share of all domain tags "
-            "on offers. Positive: demand the scope's own offers do not meet."
+            "on offers, in percentage points. Positive: the domain weighs more in the needs "
+            "than in the offers; this compares shares, so it can be positive while the "
+            "domain's offers outnumber its needs."
         ),
         "share",
     ),

@@ -30,7 +30,7 @@ from cyberregions.taxonomy.labels import label_map
 from cyberregions.taxonomy.models import Barrier, Domain, NistFunction, Sector
 
 from . import formulas
-from .choices import ScopeKind
+from .choices import NeedLevel, ScopeKind
 from .models import BarrierAnswer, DomainNeedAnswer, SurveyResponse
 
 PartitionKey = tuple[int, int | None]
@@ -451,6 +451,23 @@ def survey_barrier_scores(region_id: int) -> dict[str, float]:
         .order_by()
     )
     return {row["barrier__code"]: formulas.importance_score(row["mean"]) for row in rows}
+
+
+def survey_domain_demand(region_id: int) -> dict[str, float]:
+    """How much the respondents of the region's needs surveys need each JRC domain, 0..1: the
+    mean over the region's responses of the level of need (none 0, some 1/3, important 2/3,
+    critical 1). Empty when the region has no response. Two queries."""
+    responses = SurveyResponse.objects.filter(survey__region_id=region_id).count()
+    if not responses:
+        return {}
+    rows = (
+        DomainNeedAnswer.objects.filter(response__survey__region_id=region_id)
+        .values("domain__code")
+        .annotate(total=Sum("level"))
+        .order_by()
+    )
+    top = max(NeedLevel.values)
+    return {row["domain__code"]: row["total"] / (top * responses) for row in rows}
 
 
 def survey_results(*, region_id: int | None = None, survey_id: int | None = None) -> dict:

@@ -28,3 +28,12 @@ def domain_gaps(region_id: int) -> dict[str, float]:
     from .indicators import region_domain_gaps
 
     return region_domain_gaps(region_id)
+
+
+def domain_demand(region_id: int) -> dict[str, float]:
+    """JRC domain code -> survey demand, 0..1: the mean over the region's needs-survey
+    responses of the level of need for the domain (none 0, some 1/3, important 2/3, critical
+    1). Domains nobody named are left out; an empty dict when the region has no response."""
+    from .indicators import survey_domain_demand
+
+    return survey_domain_demand(region_id)

@@ -1,23 +1,36 @@
 """Transferability: which practices of other regions fit a region's needs best.
 
 Pure Python over plain data (no Django import), so that it is tested and benchmarked alone.
-The service layer gathers the inputs (needs survey, supply-demand gaps, atlas counts) and
+The service layer gathers the inputs (needs survey, supply–demand gaps, atlas counts) and
 turns the reasons into translated sentences.
 
 Score of a practice for a target region, each part in 0..1:
 
 - **barrier fit** (weight 0.40): the highest need score, in the target's needs survey, among
   the barriers the practice addresses;
-- **gap fit** (0.35): the largest unmet-demand share of the target among the practice's JRC
-  domains (negative gaps, i.e. supply above demand, count as 0);
+- **domain fit** (0.35, ``gap_fit``): the best of the practice's JRC domains, each scored as
+  the mean of two parts (a missing part is left out):
+
+  - its **relative gap**: the region's supply–demand gap for the domain (its share of the
+    needs' domain tags minus its share of the offers' domain tags, in percentage points)
+    divided by the region's largest positive gap. The scale: 1 is the region's largest gap,
+    0.5 half of it, 0 no positive gap. Real gaps are a few points (a region's offers and
+    needs cover the same domains), so an absolute threshold would call every domain "no
+    gap"; relative to the region's own largest gap, its priorities stand out whatever their
+    size;
+  - its **survey demand**: how much the respondents of the region's needs surveys need the
+    domain, the mean over responses of the level of need (none 0, some 1/3, important 2/3,
+    critical 1).
+
 - **context similarity** (0.25): how alike the two ecosystems are — the mix of actor types
   (weight 0.5), the size mix of companies (0.3) and the number of organisations (0.2); a mix
   compares as 1 minus the total-variation distance between the two share vectors, the scale
   as the smaller count over the larger.
 
-A part whose data is missing (no survey yet, no offers or needs, an empty atlas) is left out
-and the other weights are scaled up, so scores stay comparable within one ranking. Ties are
-broken by title, then id.
+A gap is never called "unmet demand": a domain may weigh more in the needs than in the offers
+while the offers outnumber the needs (47 offers, 43 needs). A part whose data is missing (no
+survey yet, no offers or needs, an empty atlas) is left out and the other weights are scaled
+up, so scores stay comparable within one ranking. Ties are broken by title, then id.
 """
 
 from __future__ import annotations
@@ -29,7 +42,10 @@ WEIGHTS = {"barriers": 0.40, "gaps": 0.35, "context": 0.25}
 CONTEXT_WEIGHTS = {"actors": 0.5, "sizes": 0.3, "scale": 0.2}
 # A reason is given for a barrier or domain only from this level of need.
 NOTABLE_NEED = 0.5
-NOTABLE_GAP = 0.05
+# A domain is "one of the region's largest gaps" from half the largest gap.
+NOTABLE_RELATIVE_GAP = 0.5
+# Survey demand worth a reason: a third of the way from "no need" to "critical" on average.
+NOTABLE_DEMAND = 1 / 3
 
 
 @dataclass(frozen=True)
@@ -46,10 +62,12 @@ class Context:
 
 @dataclass(frozen=True)
 class Needs:
-    """A region's needs: barrier code -> 0..1, JRC domain code -> unmet-demand share."""
+    """A region's needs: barrier code -> 0..1; JRC domain code -> supply–demand gap (needs
+    share minus offers share, -1..1); JRC domain code -> survey demand (0..1)."""
 
     barrier_scores: Mapping[str, float] = field(default_factory=dict)
     domain_gaps: Mapping[str, float] = field(default_factory=dict)
+    domain_demand: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -70,15 +88,24 @@ class Reason:
 
     def describe(self) -> str:
         """A plain English sentence (the service layer translates its own)."""
-        return ENGLISH[self.key].format(**self.values)
+        values = dict(self.values)
+        if values.get("gap") is not None:
+            values["gap_points"] = values["gap"] * 100
+        return ENGLISH[self.key].format(**values)
 
 
 ENGLISH = {
     "barrier": "Addresses {barrier}, rated {need:.0%} in the needs survey.",
     "barrier_low": "Addresses only barriers rated low in the needs survey (best: {need:.0%}).",
     "no_barrier": "Addresses none of the barriers rated in the needs survey.",
-    "gap": "Works on {domain}, where demand exceeds supply by {gap:.0%}.",
-    "no_gap": "Its domains show no unmet demand in the region.",
+    "gap": (
+        "Works on {domain}, one of the region's largest supply–demand gaps ({gap_points:+.1f} pt)."
+    ),
+    "gap_small": (
+        "Works on {domain}, a small supply–demand gap in the region ({gap_points:+.1f} pt)."
+    ),
+    "no_gap": "None of its domains weighs more in the region's needs than in its offers.",
+    "demand": "Works on {domain}, needed by the region's survey respondents ({demand:.0%}).",
     "context": "Similar ecosystem ({similarity:.0%} alike in actors, company sizes and scale).",
     "context_low": "Different ecosystem (only {similarity:.0%} alike).",
 }
@@ -135,19 +162,42 @@ def barrier_fit(needs: Needs, candidate: Candidate) -> tuple[float | None, str |
     return need, code
 
 
-def gap_fit(needs: Needs, candidate: Candidate) -> tuple[float | None, list[tuple[str, float]]]:
-    """The largest unmet demand among the practice's domains, and the domains with a gap."""
-    if not needs.domain_gaps:
+def relative_gaps(gaps: Mapping[str, float]) -> dict[str, float]:
+    """Each domain's gap over the region's largest positive gap, in 0..1 (see the module)."""
+    largest = max((value for value in gaps.values() if value > 0), default=0.0)
+    if largest <= 0:
+        return dict.fromkeys(gaps, 0.0)
+    return {code: _clamp(value / largest) for code, value in gaps.items()}
+
+
+@dataclass(frozen=True)
+class DomainFit:
+    code: str
+    fit: float
+    relative: float | None
+    gap: float | None
+    demand: float | None
+
+
+def gap_fit(needs: Needs, candidate: Candidate) -> tuple[float | None, list[DomainFit]]:
+    """The practice's domain fit (its best domain) and its domains, best first."""
+    if not needs.domain_gaps and not needs.domain_demand:
         return None, []
-    gaps = sorted(
-        (
-            (code, _clamp(needs.domain_gaps[code]))
-            for code in candidate.domains
-            if code in needs.domain_gaps and needs.domain_gaps[code] > 0
-        ),
-        key=lambda pair: (-pair[1], pair[0]),
-    )
-    return (gaps[0][1] if gaps else 0.0), gaps
+    relative = relative_gaps(needs.domain_gaps) if needs.domain_gaps else {}
+    fits = []
+    for code in candidate.domains:
+        parts = []
+        rel = gap = demand = None
+        if needs.domain_gaps:
+            rel = relative.get(code, 0.0)
+            gap = needs.domain_gaps.get(code)
+            parts.append(rel)
+        if needs.domain_demand:
+            demand = _clamp(needs.domain_demand.get(code, 0.0))
+            parts.append(demand)
+        fits.append(DomainFit(code, sum(parts) / len(parts), rel, gap, demand))
+    fits.sort(key=lambda fit: (-fit.fit, fit.code))
+    return (fits[0].fit if fits else 0.0), fits
 
 
 def rank(
@@ -204,17 +254,34 @@ def _reasons(barrier, barrier_code, gap, gaps, similarity) -> tuple[Reason, ...]
         else:
             reasons.append(Reason("barrier_low", {"need": barrier}))
     if gap is not None:
-        notable = [(code, value) for code, value in gaps if value >= NOTABLE_GAP]
-        if notable:
-            reasons.extend(
-                Reason("gap", {"domain": code, "gap": value}) for code, value in notable[:2]
-            )
-        else:
-            reasons.append(Reason("no_gap"))
+        reasons.extend(_domain_reasons(gaps))
     if similarity is not None:
         key = "context" if similarity >= 0.5 else "context_low"
         reasons.append(Reason(key, {"similarity": similarity}))
     return tuple(reasons)
+
+
+def _domain_reasons(fits: list[DomainFit]) -> list[Reason]:
+    """At most two domains among the region's largest gaps, a small gap otherwise, and the
+    best domain the survey asks for."""
+    reasons = []
+    with_gap = [fit for fit in fits if fit.relative]
+    large = sorted(
+        (fit for fit in with_gap if fit.relative >= NOTABLE_RELATIVE_GAP),
+        key=lambda fit: (-fit.relative, fit.code),
+    )
+    if large:
+        reasons.extend(Reason("gap", {"domain": fit.code, "gap": fit.gap}) for fit in large[:2])
+    elif with_gap:
+        best = max(with_gap, key=lambda fit: (fit.relative, fit.code))
+        reasons.append(Reason("gap_small", {"domain": best.code, "gap": best.gap}))
+    elif any(fit.relative is not None for fit in fits) or not fits:
+        reasons.append(Reason("no_gap"))
+    demanded = [fit for fit in fits if fit.demand is not None and fit.demand >= NOTABLE_DEMAND]
+    if demanded:
+        best = max(demanded, key=lambda fit: (fit.demand, fit.code))
+        reasons.append(Reason("demand", {"domain": best.code, "demand": best.demand}))
+    return reasons
 
 
 def _weighted(parts: Mapping[str, float | None], weights: Mapping[str, float]) -> float | None:

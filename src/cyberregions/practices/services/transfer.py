@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cyberregions.analysis import profiles
+from cyberregions.analysis.presentation import fmt_gap
 from cyberregions.organisations.choices import COMPANY_TYPES
 from cyberregions.organisations.models import Organisation
 from cyberregions.taxonomy.models import Barrier, Domain
@@ -27,8 +28,18 @@ REASONS = {
         "Addresses only barriers rated low in the needs survey (best: %(need)s)."
     ),
     "no_barrier": gettext_lazy("Addresses none of the barriers rated in the needs survey."),
-    "gap": gettext_lazy("Works on “%(domain)s”, where demand exceeds supply by %(gap)s."),
-    "no_gap": gettext_lazy("Its domains show no unmet demand in the region."),
+    "gap": gettext_lazy(
+        "Works on “%(domain)s”, one of the region's largest supply–demand gaps (%(gap)s)."
+    ),
+    "gap_small": gettext_lazy(
+        "Works on “%(domain)s”, a small supply–demand gap in the region (%(gap)s)."
+    ),
+    "no_gap": gettext_lazy(
+        "None of its domains weighs more in the region's needs than in its offers."
+    ),
+    "demand": gettext_lazy(
+        "Works on “%(domain)s”, needed by the region's survey respondents (%(demand)s)."
+    ),
     "context": gettext_lazy(
         "Similar ecosystem: %(similarity)s alike in actors, company sizes and scale."
     ),
@@ -56,9 +67,14 @@ class Transferability:
     notes: list[str] = field(default_factory=list)
 
 
-def region_needs(region_id: int) -> tuple[dict[str, float], dict[str, float]]:
-    """Barrier scores and domain gaps of the region, from the territorial analysis."""
-    return dict(profiles.barrier_scores(region_id)), dict(profiles.domain_gaps(region_id))
+def region_needs(region_id: int) -> ranking.Needs:
+    """Barrier scores, domain gaps and survey demand of the region, from the territorial
+    analysis."""
+    return ranking.Needs(
+        barrier_scores=dict(profiles.barrier_scores(region_id)),
+        domain_gaps=dict(profiles.domain_gaps(region_id)),
+        domain_demand=dict(profiles.domain_demand(region_id)),
+    )
 
 
 def ecosystem_contexts(region_ids) -> dict[int, ranking.Context]:
@@ -76,7 +92,8 @@ def ecosystem_contexts(region_ids) -> dict[int, ranking.Context]:
 
 def transferability(region, limit: int | None = 50) -> Transferability:
     """Rank the published practices of other regions for ``region``, with reasons."""
-    barriers, gaps = region_needs(region.pk)
+    needs = region_needs(region.pk)
+    barriers, gaps = needs.barrier_scores, needs.domain_gaps
     practices = {
         practice.pk: practice
         for practice in Practice.objects.published()
@@ -97,16 +114,22 @@ def transferability(region, limit: int | None = 50) -> Transferability:
     region_ids = {region.pk} | {candidate.region_id for candidate in candidates}
     ranked = ranking.rank(
         region.pk,
-        ranking.Needs(barriers, gaps),
+        needs,
         ecosystem_contexts(region_ids),
         candidates,
         limit=limit,
     )
     labels = {
         **dict(Barrier.objects.values_list("code", "label")),
-        **(dict(Domain.objects.values_list("code", "label")) if gaps else {}),
+        **(
+            dict(Domain.objects.values_list("code", "label")) if gaps or needs.domain_demand else {}
+        ),
     }
-    result = Transferability(region=region, has_survey=bool(barriers), has_gaps=bool(gaps))
+    result = Transferability(
+        region=region,
+        has_survey=bool(barriers or needs.domain_demand),
+        has_gaps=bool(gaps),
+    )
     if not barriers:
         result.notes.append(
             _("No needs survey results yet for %(region)s: barriers are not used in the ranking.")
@@ -137,6 +160,9 @@ def describe(reason: ranking.Reason, labels: dict[str, str]) -> str:
     for key, value in reason.values.items():
         if key in ("barrier", "domain"):
             values[key] = labels.get(value, value)
+        elif key == "gap":
+            # The analysis's one wording of a gap: signed percentage points.
+            values[key] = fmt_gap(value)
         else:
             values[key] = f"{round(float(value) * 100)} %"
     return str(REASONS[reason.key]) % values

@@ -44,8 +44,9 @@ class RankingFixtureTests(unittest.TestCase):
     def test_the_scores_are_the_weighted_parts(self):
         ranked = {row.practice_id: row for row in ranking.rank(TARGET, NEEDS, CONTEXTS, CANDIDATES)}
         best = ranked[10]
-        self.assertEqual((best.barrier_fit, best.gap_fit, best.context_similarity), (0.9, 0.6, 1.0))
-        self.assertAlmostEqual(best.score, 0.40 * 0.9 + 0.35 * 0.6 + 0.25 * 1.0, places=4)
+        # EDU is the region's largest gap: a relative gap of 1.
+        self.assertEqual((best.barrier_fit, best.gap_fit, best.context_similarity), (0.9, 1.0, 1.0))
+        self.assertAlmostEqual(best.score, 0.40 * 0.9 + 0.35 * 1.0 + 0.25 * 1.0, places=4)
         # other region: actor mix 0.1 (shares overlap on sme only), sizes 1/6, same scale.
         abroad = ranked[11]
         self.assertAlmostEqual(
@@ -61,7 +62,7 @@ class RankingFixtureTests(unittest.TestCase):
             reasons[10],
             [
                 "Addresses skills, rated 90% in the needs survey.",
-                "Works on EDU, where demand exceeds supply by 60%.",
+                "Works on EDU, one of the region's largest supply–demand gaps (+60.0 pt).",
                 "Similar ecosystem (100% alike in actors, company sizes and scale).",
             ],
         )
@@ -70,7 +71,7 @@ class RankingFixtureTests(unittest.TestCase):
             reasons[13][:2],
             [
                 "Addresses only barriers rated low in the needs survey (best: 10%).",
-                "Its domains show no unmet demand in the region.",
+                "None of its domains weighs more in the region's needs than in its offers.",
             ],
         )
 

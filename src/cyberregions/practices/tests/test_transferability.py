@@ -11,11 +11,12 @@ from .helpers import PracticeTestCase, make_practice
 URL = "/practices/transferability/"
 
 
-def profiles(barriers, gaps):
+def profiles(barriers, gaps, demand=None):
     return mock.patch.multiple(
         "cyberregions.analysis.profiles",
         barrier_scores=mock.Mock(return_value=barriers),
         domain_gaps=mock.Mock(return_value=gaps),
+        domain_demand=mock.Mock(return_value=demand or {}),
     )
 
 
@@ -47,7 +48,9 @@ class TransferabilityTests(PracticeTestCase):
         first = result.rows[0]
         self.assertIn("Addresses “Lack of skills”, rated 90 % in the needs survey.", first.reasons)
         self.assertIn(
-            "Works on “Education and Training”, where demand exceeds supply by 50 %.", first.reasons
+            "Works on “Education and Training”, one of the region's largest supply–demand gaps "
+            "(+50.0 pt).",
+            first.reasons,
         )
         self.assertEqual(result.notes, [])
 
