@@ -349,5 +349,5 @@ def course_import(request):
     return render(
         request,
         "skills/course_import.html",
-        {"form": form, "result": result, "columns": importer.COLUMNS},
+        {"form": form, "result": result, "columns": list(importer.COLUMNS.items())},
     )
