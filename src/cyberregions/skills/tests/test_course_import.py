@@ -13,7 +13,10 @@ from cyberregions.testing import PersonaTestCase
 from .. import importer
 from ..models import Course
 
-HEADER = "title,provider,kind,eqf_level,ects,languages,mode,start_dates,cost_band,seats_per_year,cyber_share,profiles,items"
+HEADER = (
+    "title,provider,kind,eqf_level,ects,languages,mode,start_dates,cost_band,seats_per_year,"
+    "cyber_share,profiles,items"
+)
 
 
 def future(days=100) -> str:
@@ -43,9 +46,9 @@ class CourseImportTests(PersonaTestCase):
         past = (timezone.localdate() - datetime.timedelta(days=3)).isoformat()
         rows = [
             self.good_row(),
-            f"Bad profile,firenze-secure-systems,short,5,6,en,online,{future()},low,30,,ECSF-NOPE,",
+            f"Bad profile,firenze-secure-systems,short,5,6,en,online,{future()},low,30,,ECSF-NO,",
             f"Bad level,firenze-secure-systems,short,9,6,en,online,{future()},low,30,,ECSF-PEN,",
-            f"Bad ECTS,firenze-secure-systems,master,7,400,en,online,{future()},low,30,50,ECSF-PEN,",
+            f"ECTS,firenze-secure-systems,master,7,400,en,online,{future()},low,30,50,ECSF-PEN,",
             f"Past start,firenze-secure-systems,short,5,6,en,online,{past},low,30,,ECSF-PEN,",
             f"Not mine,armor-cyber-defence,short,5,6,en,online,{future()},low,30,,ECSF-PEN,",
             f"No such org,nowhere,short,5,6,en,online,{future()},low,30,,ECSF-PEN,",
@@ -67,7 +70,7 @@ class CourseImportTests(PersonaTestCase):
             },
         )
         reasons = {error.row: error.reason for error in result.errors}
-        self.assertIn("ECSF-NOPE", reasons[3])
+        self.assertIn("ECSF-NO", reasons[3])
         self.assertIn("may not add courses", reasons[7])
         self.assertEqual(result.created, [])
         self.assertFalse(Course.objects.exists())
