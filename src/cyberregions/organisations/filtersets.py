@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from cyberregions.geo.models import Country, Region
+from cyberregions.geo.names import lazy_country_name
+from cyberregions.taxonomy.labels import lazy_label
 from cyberregions.taxonomy.models import Domain, Sector, Technology
 
 from . import search
@@ -149,14 +151,26 @@ def vocabulary() -> Vocabulary:
     if _VOCABULARY is None:
         territories = Region.objects.filter(is_partner_territory=True)
         rows = {
-            "country": Country.objects.values_list("iso", "name", "id"),
+            # Labels are lazy: kept per process, printed in each reader's language.
+            "country": [
+                (iso, lazy_country_name(iso, name), pk)
+                for iso, name, pk in Country.objects.values_list("iso", "name", "id")
+            ],
             "region": [
                 (code, f"{name} ({code})", pk)
                 for code, name, pk in territories.values_list("code", "name", "id")
             ],
-            "domain": Domain.objects.values_list("code", "label", "id"),
-            "sector": Sector.objects.values_list("code", "label", "id"),
-            "technology": Technology.objects.values_list("code", "label", "id"),
+            **{
+                name: [
+                    (code, lazy_label(model._meta.model_name, code, label), pk)
+                    for code, label, pk in model.objects.values_list("code", "label", "id")
+                ]
+                for name, model in (
+                    ("domain", Domain),
+                    ("sector", Sector),
+                    ("technology", Technology),
+                )
+            },
         }
         _VOCABULARY = Vocabulary(
             choices={
