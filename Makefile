@@ -27,6 +27,7 @@ install: $(VENV)/.installed node_modules/.installed
 demo: install
 	$(BIN)/cyberregions migrate --noinput
 	$(BIN)/cyberregions demo --if-empty $(if $(ORGANISATIONS),--organisations $(ORGANISATIONS))
+	$(BIN)/cyberregions demo-analysis --if-empty
 	$(BIN)/cyberregions demo-practices
 	$(BIN)/cyberregions demo-plans
 	$(BIN)/cyberregions demo-events --if-empty
