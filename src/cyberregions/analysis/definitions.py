@@ -107,7 +107,20 @@ INDICATORS = {
         _("Specialisation index (location quotient)"),
         _(
             "The domain's share of the scope's organisations divided by its share of the EU's. "
-            "Above 1, the scope is more specialised in the domain than the EU; below 1, less."
+            "Above 1, the scope is more specialised in the domain than the EU; below 1, less. "
+            "Read per organisation, it rises in every domain when the scope's organisations "
+            "carry more domain tags than the EU's; the reading on shares of domain mentions "
+            "beside it does not."
+        ),
+        "index",
+    ),
+    "specialisation_mentions": (
+        _("Specialisation on shares of domain mentions"),
+        _(
+            "The domain's share of all the domain tags of the scope's organisations divided by "
+            "its share of all the EU's. It does not grow when the scope's organisations carry "
+            "more tags than the EU's: weighted by the EU's shares the indices average 1, so "
+            "no scope can stand above 1 in every domain."
         ),
         "index",
     ),

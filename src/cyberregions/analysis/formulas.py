@@ -52,6 +52,28 @@ def location_quotient(
     return local_share / reference_share
 
 
+def mention_specialisation(
+    local: Mapping[str, float], reference: Mapping[str, float]
+) -> dict[str, float | None]:
+    """The specialisation index on shares of domain mentions: a domain's share of all the
+    domain tags of the scope's organisations over its share of all the reference's tags.
+
+    Unlike ``location_quotient`` (per organisation), it does not grow when the scope's
+    organisations carry more tags than the reference's: weighted by the reference's shares
+    the indices average exactly 1, so a scope cannot stand above 1 in every domain. None for
+    a domain absent from the reference; {} when the scope has no tag at all.
+    """
+    local_total = sum(local.values())
+    reference_total = sum(reference.values())
+    if not local_total or not reference_total:
+        return {}
+    result: dict[str, float | None] = {}
+    for code, count in local.items():
+        reference_share = reference.get(code, 0) / reference_total
+        result[code] = (count / local_total) / reference_share if reference_share else None
+    return result
+
+
 def distribution(counts: Mapping[str, float]) -> dict[str, float]:
     """Each key's part of the total (summing to 1), or {} when everything is zero."""
     total = sum(counts.values())
@@ -182,6 +204,8 @@ def summarise(
             )
             for code, count in domains.items()
         },
+        "specialisation_mentions": dict.fromkeys(domains)
+        | mention_specialisation(domains, reference.domains),
         "sectors": sectors,
         "sectors_served": sum(1 for count in sectors.values() if count),
         "nist_functions": functions,

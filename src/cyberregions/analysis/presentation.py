@@ -132,6 +132,7 @@ def region_tables(summary: dict) -> dict:
         "sizes": breakdown(summary, "by_size_class", "size_classes"),
         "domains": breakdown(summary, "domains", "domains"),
         "specialisation": breakdown(summary, "specialisation", "domains"),
+        "specialisation_mentions": breakdown(summary, "specialisation_mentions", "domains"),
         "sectors": breakdown(summary, "sectors", "sectors"),
         "nist": breakdown(summary, "nist_functions", "nist_functions"),
         "presence": presence(summary),
@@ -165,7 +166,7 @@ def region_charts(scope, tables: dict) -> dict:
         },
         "chart-specialisation": {
             "type": "radar",
-            "title": _("Specialisation index by domain (EU = 1)"),
+            "title": _("Specialisation index by domain, per organisation (EU = 1)"),
             "axes": [row["code"] for row in tables["specialisation"]],
             "axis_labels": [str(row["label"]) for row in tables["specialisation"]],
             "series": [
@@ -223,7 +224,7 @@ def region_svgs(tables: dict) -> dict:
         ),
         "specialisation": svgcharts.bar_chart(
             rows("specialisation"),
-            _("Specialisation index by domain (EU = 1)"),
+            _("Specialisation index by domain, per organisation (EU = 1)"),
             lambda value: fmt_decimal(value, 2),
             reference=1.0,
         ),
@@ -279,7 +280,7 @@ def comparison(results: list[tuple]) -> dict:
         },
         "chart-compare-specialisation": {
             "type": "radar",
-            "title": _("Specialisation index by domain (EU = 1)"),
+            "title": _("Specialisation index by domain, per organisation (EU = 1)"),
             "axes": codes,
             "axis_labels": [labels[code] for code in codes],
             "series": [
