@@ -677,6 +677,7 @@ def write_plan(
     done = 0
 
     taken = set(plan.existing_slugs)
+    codes = _domain_codes()
     blank = {name: Organisation._meta.get_field(name).get_default() for name in PLAIN_FIELDS}
     blank.update(DEFAULTS)
     for start in range(0, len(creates), BATCH):
@@ -684,7 +685,7 @@ def write_plan(
         rows, documents = [], []
         for planned in batch:
             values = {**blank, **planned.fields}
-            organisation = _derived(values, [title for _kind, title in planned.items])
+            organisation = _derived(values, planned.items, planned.tags.get("domains", ()), codes)
             values.update(
                 slug=slugs.free_slug(
                     planned.slug or planned.name, taken, "organisation", RESERVED_SLUGS
@@ -722,8 +723,8 @@ def write_plan(
             before = plan.current[planned.organisation_id]
             values = {name: before[name] for name in DETAIL_FIELDS}
             values.update(planned.fields)
-            titles = [title for _kind, title in (*before["items"], *planned.items)]
-            organisation = _derived(values, titles)
+            domain_ids = planned.tags.get("domains", before["domains"])
+            organisation = _derived(values, [*before["items"], *planned.items], domain_ids, codes)
             values.update(
                 helix_group=organisation.helix_group,
                 size_class=organisation.size_class,
@@ -779,13 +780,23 @@ def write_plan(
     }
 
 
-def _derived(values: dict, titles: list[str]) -> SimpleNamespace:
-    """The derived fields of an organisation with ``values``: helix group and size class
-    (``Organisation.derive``) and the search document."""
+def _derived(
+    values: dict, items: list[tuple[str, str]], domain_ids, codes: dict[int, str]
+) -> SimpleNamespace:
+    """The derived fields of an organisation with ``values``, its offers and needs as
+    (kind, title) and its domains: helix group and size class (``Organisation.derive``) and
+    the search document."""
     organisation = SimpleNamespace(**{"products_services": "", **values})
     Organisation.derive(organisation)
-    organisation.search_document = search.document_for(organisation, titles)
+    organisation.search_document = search.document_for(
+        organisation, items, [codes[pk] for pk in domain_ids if pk in codes]
+    )
     return organisation
+
+
+def _domain_codes() -> dict[int, str]:
+    """Domain codes by id, read once per import (the search document names them)."""
+    return dict(Domain.objects.values_list("id", "code"))
 
 
 def _ids_of(slugs: list[str]) -> dict[str, int]:

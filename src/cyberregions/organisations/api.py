@@ -1,15 +1,16 @@
 from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from cyberregions.core.concurrency import VERSION, VersionedViewSetMixin, versioned_schema
 from cyberregions.geo.models import Country, Region
 from cyberregions.taxonomy.models import Domain, NistFunction, Sector, Technology
 
-from . import permissions, services
+from . import permissions, search, services
 from .fields import DERIVED_FIELDS, EDITABLE_FIELDS
-from .filtersets import OrganisationFilterSet
+from .filtersets import OrganisationFilterSet, effective_sort
 from .models import Organisation
 
 
@@ -47,6 +48,34 @@ class OrganisationSerializer(serializers.ModelSerializer):
         return attrs
 
 
+class RankedResults:
+    """A searched queryset read in order of relevance, a page at a time: the paginator
+    counts it and slices it, and each slice is one ranked statement
+    (``search.ranked_ids``) and a read of those rows by primary key."""
+
+    def __init__(self, queryset, query, scope: str):
+        self.queryset, self.query, self.scope = queryset, query, scope
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, window: slice) -> list:
+        start, stop = window.start or 0, window.stop
+        ids = search.ranked_ids(self.queryset, self.query, self.scope, start, stop - start)
+        by_id = self.queryset.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
+class RankedPagination(PageNumberPagination):
+    """Page-number pages; a search sorted by relevance is paged by ``RankedResults``."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        ranking = getattr(view, "ranking", None)
+        if ranking is not None:
+            queryset = RankedResults(queryset, *ranking)
+        return super().paginate_queryset(queryset, request, view)
+
+
 @versioned_schema(OrganisationSerializer)
 class OrganisationViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
     """Organisations of the ecosystem atlas. Anyone reads; coordinators of the organisation's
@@ -58,7 +87,18 @@ class OrganisationViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
 
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilterSet
+    pagination_class = RankedPagination
     lookup_field = "slug"
+    ranking = None
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        params = self.request.query_params
+        if self.action == "list" and effective_sort(params) == "relevance":
+            query = search.parse(params.get("q") or "")
+            scope = params.get("scope") or search.DEFAULT_SCOPE
+            self.ranking = (query, scope)
+        return queryset
 
     def get_queryset(self):
         return (

@@ -120,8 +120,9 @@ def _write_batch(records, countries, regions, term_ids, counts) -> None:
             updated_at=now,
         )
         organisation.derive()
-        titles = [item.title for item in (*record.offers, *record.needs)]
-        organisation.search_document = search.document_for(organisation, titles)
+        items = [("offer", f"{item.title} {item.description}") for item in record.offers]
+        items += [("need", f"{item.title} {item.description}") for item in record.needs]
+        organisation.search_document = search.document_for(organisation, items, record.domains)
         objects.append(organisation)
     Organisation.objects.bulk_create(objects, batch_size=BATCH)
     if objects[0].pk is None:

@@ -21,6 +21,9 @@ from .choices import ActorType, SizeClass, Status
 from .models import AtlasRow, Organisation
 
 SORTS = {
+    # Relevance is not an ORM order: the facet statement and the API rank by joining the
+    # search's ranks (``search.ranked_sql``); the plain queryset falls back to the name.
+    "relevance": ("name", "id"),
     "name": ("name", "id"),
     "-name": ("-name", "-id"),
     "country": ("country__name", "name", "id"),
@@ -32,6 +35,7 @@ SORTS = {
 # The same orders in the SQL of the facet statement, which also picks the page of results;
 # "s" is an organisation row with its country's name as "country_name".
 SORT_SQL = {
+    "relevance": 's."rank" DESC, s."name", s."id"',
     "name": 's."name", s."id"',
     "-name": 's."name" DESC, s."id" DESC',
     "country": 's."country_name", s."name", s."id"',
@@ -40,6 +44,7 @@ SORT_SQL = {
     "-employees": 's."employees" DESC NULLS LAST, s."name", s."id"',
 }
 SORT_LABELS = {
+    "relevance": _("Best match"),
     "name": _("Name (A–Z)"),
     "-name": _("Name (Z–A)"),
     "country": _("Country"),
@@ -62,8 +67,40 @@ TAG_FILTERS = {
 }
 
 
+SCOPE_LABELS = {
+    "offers": _("What they offer"),
+    "needs": _("What they need"),
+    "all": _("Anywhere"),
+}
+
+
+def effective_sort(data) -> str:
+    """The order of a list: the one asked for, else by relevance when there is a search,
+    else by name (relevance without a search has nothing to rank)."""
+    sort = data.get("sort") or ""
+    searching = search.parse(data.get("q") or "").searchable
+    if not sort:
+        return "relevance" if searching else "name"
+    if sort == "relevance" and not searching:
+        return "name"
+    return sort
+
+
 class OrganisationFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+    q = django_filters.CharFilter(
+        method="filter_search",
+        label=_("Search"),
+        help_text=_(
+            'All words must match. "Quoted words" match as a phrase, secur* as a prefix, '
+            "A OR B either, -word excludes."
+        ),
+    )
+    scope = django_filters.ChoiceFilter(
+        method="filter_scope",
+        choices=list(SCOPE_LABELS.items()),
+        label=_("Search in"),
+        empty_label=None,
+    )
     country = django_filters.MultipleChoiceFilter(
         method="filter_by_id", label=_("Country"), choices=[], distinct=False
     )
@@ -97,7 +134,16 @@ class OrganisationFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Organisation
-        fields = ["q", "country", "region", "actor_type", "size_class", "status", "core_business"]
+        fields = [
+            "q",
+            "scope",
+            "country",
+            "region",
+            "actor_type",
+            "size_class",
+            "status",
+            "core_business",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,8 +153,22 @@ class OrganisationFilterSet(django_filters.FilterSet):
             # builds them), which would keep the empty choices of the declaration.
             self.filters[name].__dict__.pop("_field", None)
 
+    # Set by the atlas page while its search box is being typed in: the last word is then
+    # matched as a prefix.
+    typing = False
+
+    def parsed_query(self):
+        return search.parse(self.form.cleaned_data.get("q") or "", typing=self.typing)
+
+    def search_scope(self) -> str:
+        return self.form.cleaned_data.get("scope") or search.DEFAULT_SCOPE
+
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        return search.filter_parsed(queryset, self.parsed_query(), self.search_scope())
+
+    def filter_scope(self, queryset, name, value):
+        # Read by filter_search: the scope says where the search looks, it filters nothing.
+        return queryset
 
     def filter_by_id(self, queryset, name, values: list[str]):
         """Countries and regions by code, compared on the foreign key: no join needed."""
@@ -261,12 +321,18 @@ def compute_facets(
     finally:
         filterset.form.cleaned_data = cleaned
 
-    sort = cleaned.get("sort") or "name"
-    has_search = bool(search.words(cleaned.get("q") or ""))
+    sort = effective_sort(data)
+    parsed = filterset.parsed_query()
+    has_search = parsed.searchable
     if not has_search:
         # Without a search the page is a cheap indexed ORDER BY … LIMIT of its own.
         window = None
-    grouped_rows, tag_rows, window_ids = _facet_rows(searched, wanted, sort, window, has_search)
+    ranked = None
+    if has_search and sort == "relevance":
+        ranked = search.ranked_sql(parsed, filterset.search_scope(), connections[rows.db].vendor)
+    grouped_rows, tag_rows, window_ids = _facet_rows(
+        searched, wanted, sort, window, has_search, ranked
+    )
 
     # A grouped row counts for a facet when it passes every *other* facet's selection: when
     # it fails none (it also counts in the total) or fails that facet alone.
@@ -323,6 +389,7 @@ def _facet_rows(
     sort: str,
     window: tuple[int, int] | None,
     has_search: bool,
+    ranked: tuple[str, list] | None = None,
 ) -> tuple[list[tuple], dict[str, dict], list[int] | None]:
     """Runs the facet statement: the grouped rows of the single-valued facets, the count per
     term of each tag facet and, for a window, the ids in it."""
@@ -411,6 +478,14 @@ def _facet_rows(
                 f"{every_where}) f JOIN {quote(Country._meta.db_table)} c "
                 f"ON c.{quote('id')} = f.{quote('country_id')})"
             )
+        elif ranked is not None:
+            # The ranks of the search's matches, joined to those passing every filter.
+            rank_sql, rank_params = ranked
+            source = (
+                f"(SELECT f.*, r.rank AS rank FROM (SELECT * FROM searched{every_where}) f "
+                f"JOIN ({rank_sql}) r ON r.id = f.id)"
+            )
+            every_params = [*every_params, *rank_params]
         else:
             source = f"(SELECT * FROM searched{every_where})"
         # The window is taken by ORDER BY … LIMIT (a bounded sort over the matches); the

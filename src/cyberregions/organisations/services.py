@@ -37,8 +37,14 @@ def unique_slug(name: str, exclude_pk: int | None = None) -> str:
 
 
 def refresh_search(organisation: Organisation) -> None:
-    titles = organisation.items.values_list("title", flat=True)
-    organisation.search_document = search.document_for(organisation, titles)
+    items = [
+        (kind, f"{title} {description}")
+        for kind, title, description in organisation.items.values_list(
+            "kind", "title", "description"
+        )
+    ]
+    domain_codes = organisation.domains.values_list("code", flat=True)
+    organisation.search_document = search.document_for(organisation, items, domain_codes)
     Organisation.objects.filter(pk=organisation.pk).update(
         search_document=organisation.search_document
     )

@@ -71,11 +71,17 @@ def organisation_list(request):
             _Deferred(lambda: filterset.qs.for_list()), PAGE_SIZE, count=facets.total
         )
         page = paginator.get_page(number)
+        query = filterset.parsed_query()
         if page.number == number and facets.window_ids is not None:
             # The facet statement already chose this page: read its rows by primary key.
             page.object_list = _in_order(filterset.queryset.for_list(), facets.window_ids)
+        elif query.searchable and effective_sort(request.GET) == "relevance":
+            # Another page than the one asked for (past the end): ranked as well.
+            ids = search.ranked_ids(
+                filterset.qs, query, filterset.search_scope(), page.start_index() - 1, PAGE_SIZE
+            )
+            page.object_list = _in_order(filterset.queryset.for_list(), ids)
         page.object_list = _with_choice_labels(page.object_list)
-        query = filterset.parsed_query()
         if query.searchable:
             _add_snippets(page.object_list, query, filterset.search_scope())
     else:

@@ -17,6 +17,7 @@ from cyberregions.core.models import AuditEntry
 from cyberregions.core.permissions import COMMAND_LINE
 from cyberregions.dataio import bulk, services
 from cyberregions.dataio.models import OrganisationImport
+from cyberregions.organisations import search
 from cyberregions.organisations.models import OfferOrNeed, Organisation
 from cyberregions.testing import PersonaTestCase
 
@@ -73,12 +74,12 @@ def copy_sqlite_database(target: Path) -> None:
                 if kind == "index":
                     copy.execute(sql)
             for name, _sql in tables:
-                columns = "rowid, body" if name in virtual else "*"
+                columns = f"rowid, {', '.join(search.COLUMNS)}" if name in virtual else "*"
                 cursor.execute(f'SELECT {columns} FROM "{name}"')
                 rows = cursor.fetchall()
                 if rows:
                     marks = ", ".join("?" * len(rows[0]))
-                    into = f'"{name}"(rowid, body)' if name in virtual else f'"{name}"'
+                    into = f'"{name}"({columns})' if name in virtual else f'"{name}"'
                     copy.executemany(f"INSERT INTO {into} VALUES ({marks})", rows)
             copy.commit()
         finally:

@@ -80,22 +80,29 @@ class AtlasListTests(PersonaTestCase):
         response = self.client.get(URL, {"q": "tallinn"})
         self.assertEqual(self.names(response), ["Tallinn Cyber Research Institute"])
 
-    def test_it_searches_word_prefixes_and_needs_every_word(self):
+    def test_it_searches_whole_words_and_prefixes_only_when_asked(self):
+        self.assertEqual(self.names(self.client.get(URL, {"q": "crypt"})), [])
         self.assertEqual(
-            self.names(self.client.get(URL, {"q": "crypt"})), ["Firenze Secure Systems"]
+            self.names(self.client.get(URL, {"q": "crypt*"})), ["Firenze Secure Systems"]
         )
         self.assertEqual(
-            self.names(self.client.get(URL, {"q": "cyb"})),
+            self.names(self.client.get(URL, {"q": "cyb*", "sort": "name"})),
             ["Armor Cyber Defence", "Tallinn Cyber Research Institute"],
         )
-        self.assertEqual(
-            self.names(self.client.get(URL, {"q": "cyber tall"})),
-            ["Tallinn Cyber Research Institute"],
+
+    def test_the_word_being_typed_matches_as_a_prefix(self):
+        typed = self.client.get(
+            URL, {"q": "cyber tall"}, headers={"HX-Request": "true", "HX-Trigger-Name": "q"}
         )
+        self.assertEqual(self.names(typed), ["Tallinn Cyber Research Institute"])
+        submitted = self.client.get(URL, {"q": "cyber tall"})
+        self.assertEqual(self.names(submitted), [])
+
+    def test_every_word_must_match(self):
         self.assertEqual(self.names(self.client.get(URL, {"q": "cyber firenze"})), [])
 
     def test_it_searches_without_regard_to_accents_or_case(self):
-        for query in ("securite", "SÉCURITÉ", "sécurit", "Recherche", "systemes embarques"):
+        for query in ("securite", "SÉCURITÉ", "sécurit*", "Recherche", "systemes embarques"):
             self.assertEqual(
                 self.names(self.client.get(URL, {"q": query})),
                 ["Institut Sécurité Bretagne"],

@@ -10,11 +10,13 @@ import random
 from django.test import TestCase
 from django.utils.datastructures import MultiValueDict
 
+from cyberregions.organisations import search
 from cyberregions.organisations.filtersets import (
     FACETS,
     SORT_LABELS,
     OrganisationFilterSet,
     compute_facets,
+    effective_sort,
 )
 from cyberregions.organisations.models import Organisation
 from cyberregions.organisations.views import PAGE_SIZE
@@ -150,12 +152,14 @@ class FacetCountOracleTests(TestCase):
         for sort in SORT_LABELS:
             for selection in selections:
                 data = MultiValueDict({**selection, "sort": [sort]})
-                ordered = [
-                    organisation.pk
-                    for organisation in OrganisationFilterSet(
-                        data, queryset=Organisation.objects.all()
-                    ).qs
-                ]
+                filterset = OrganisationFilterSet(data, queryset=Organisation.objects.all())
+                ordered = [organisation.pk for organisation in filterset.qs]
+                if effective_sort(data) == "relevance":
+                    # The API's order: the ranks joined to the filtered organisations.
+                    ordered = search.ranked_ids(
+                        filterset.qs, filterset.parsed_query(), filterset.search_scope(), 0, 10**6
+                    )
+                    self.assertEqual(sorted(ordered), sorted(o.pk for o in filterset.qs))
                 for number in (1, 2):
                     with self.subTest(sort=sort, selection=selection, page=number):
                         data.setlist("page", [str(number)])

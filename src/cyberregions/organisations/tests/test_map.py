@@ -85,7 +85,7 @@ class MapTests(PersonaTestCase):
         self.assertEqual([row["code"] for row in data["countries"]], ["FR"])
         self.assertEqual([row["code"] for row in data["regions"]], ["FRH0"])
         self.assertEqual([point[3] for point in data["points"]], ["armor-cyber-defence"])
-        data = self.client.get(DATA, {"q": "crypt"}).json()
+        data = self.client.get(DATA, {"q": "crypt*"}).json()
         self.assertEqual([point[3] for point in data["points"]], ["firenze-secure-systems"])
         data = self.client.get(DATA, {"domain": "NDS"}).json()
         self.assertEqual(data["total"], 1)
