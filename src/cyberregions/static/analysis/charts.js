@@ -13,6 +13,13 @@
                  "#8c6d1f", "#1f8c8c"];
   var charts = [];
 
+  // Tooltips are HTML: a name typed by a user (an organisation, a region) must not become
+  // markup.
+  function escapeHtml(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+
   function horizontalBar(spec) {
     return {
       color: PALETTE,
@@ -20,7 +27,7 @@
       grid: { left: 8, right: 40, top: 10, bottom: 10, containLabel: true },
       xAxis: { type: "value", minInterval: 1 },
       yAxis: { type: "category", inverse: true, data: spec.labels,
-               axisLabel: { width: 220, overflow: "truncate" } },
+               axisLabel: { width: 220, overflow: "break" } },
       series: [{ type: "bar", data: spec.values, label: { show: true, position: "right" } }]
     };
   }
@@ -98,7 +105,7 @@
       grid: { left: 8, right: 40, top: 10, bottom: 10, containLabel: true },
       xAxis: { type: "value", axisLabel: { formatter: "{value} pt" } },
       yAxis: { type: "category", inverse: true, data: spec.labels,
-               axisLabel: { width: 220, overflow: "truncate" } },
+               axisLabel: { width: 220, overflow: "break" } },
       series: [{ type: "bar", data: spec.values.map(function (v) {
         return { value: v, itemStyle: { color: v >= 0 ? "#0b3d62" : "#b5462a" } };
       }), label: { show: true, position: "right", formatter: "{c}" } }]
@@ -115,7 +122,7 @@
       var point = spec.points[0];
       chart.setOption({
         tooltip: { trigger: "item", formatter: function (p) {
-          return p.name + ": " + (Array.isArray(p.value) ? p.value[2] : "");
+          return escapeHtml(p.name) + ": " + escapeHtml(Array.isArray(p.value) ? p.value[2] : "");
         } },
         geo: { map: "world", roam: true, zoom: point ? 16 : 3.2,
                center: point ? [point.lon, point.lat] : [12, 52],
