@@ -242,7 +242,10 @@ def add_plan_action(request, code):
     """One step from a match to an action of the region's draft action plan, through the
     plans app's own service (its permission, audit and numbering)."""
     region = get_object_or_404(Region, code=code)
-    plan = get_object_or_404(ActionPlan, pk=request.POST.get("plan"), region=region)
+    plan_id = request.POST.get("plan", "")
+    if not plan_id.isdigit():
+        raise Http404
+    plan = get_object_or_404(ActionPlan, pk=int(plan_id), region=region)
     require(plan_permissions.can_edit_plan(request.user, plan))
     source = request.POST.get("source", "")
     if source.startswith("course:"):
