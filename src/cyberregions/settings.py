@@ -272,7 +272,8 @@ LANGUAGES = [
     ("sl", _("Slovenian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# English dates in European order (cyberregions/formats/en); other languages keep Django's.
+# European dates in every language: English in European order (cyberregions/formats/en),
+# Estonian and Slovenian completed where Django leaves American defaults (formats/et, sl).
 FORMAT_MODULE_PATH = ["cyberregions.formats"]
 USE_I18N = True
 USE_TZ = True

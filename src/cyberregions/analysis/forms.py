@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cyberregions.geo.models import Region
 from cyberregions.organisations.models import Organisation
+from cyberregions.taxonomy.labels import lazy_description, lazy_label
 from cyberregions.taxonomy.models import Barrier, Domain
 
 from .choices import Importance, NeedLevel
@@ -78,8 +79,8 @@ class ResponseForm(forms.Form):
         fields = {}
         for code, label, description in self.barriers:
             fields[f"barrier_{code}"] = forms.TypedChoiceField(
-                label=label,
-                help_text=description,
+                label=lazy_label("barrier", code, label),
+                help_text=lazy_description("barrier", code, description),
                 choices=Importance.choices,
                 coerce=int,
                 widget=forms.RadioSelect,
@@ -87,7 +88,7 @@ class ResponseForm(forms.Form):
         need_choices = [(0, _("No need")), *NeedLevel.choices]
         for code, label in self.domains:
             fields[f"domain_{code}"] = forms.TypedChoiceField(
-                label=label,
+                label=lazy_label("domain", code, label),
                 choices=need_choices,
                 coerce=int,
                 initial=0,

@@ -3,11 +3,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PartnerRole, RegionRole
+from .names import country_name
 from .querysets import RegionQuerySet
 
 
 class Country(models.Model):
-    """An EU member state, keyed by its ISO 3166-1 alpha-2 code."""
+    """An EU member state, keyed by its ISO 3166-1 alpha-2 code. ``name`` is the reference's
+    English name; ``str(country)`` is CLDR's name in the reader's language (``geo.names``)."""
 
     iso = models.CharField(_("ISO code"), max_length=2, unique=True)
     nuts = models.CharField(_("NUTS code"), max_length=2, unique=True)
@@ -21,7 +23,7 @@ class Country(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return country_name(self.iso, self.name)
 
 
 class Region(models.Model):

@@ -24,10 +24,13 @@ def territory_names(language: str) -> dict[str, str]:
 
 def country_name(iso: str | None, default: str = "", language: str | None = None) -> str:
     """The name of the country with ISO code ``iso`` in ``language`` (default: the active one);
-    ``default``, then the code, when CLDR has no name for it."""
+    ``default``, then the code, when CLDR has no name for it. In English, ``default`` (the
+    reference's name) wins when given."""
     if not iso:
         return default
     language = language or translation.get_language() or "en"
+    if default and language.split("-")[0] == "en":
+        return default
     return territory_names(language).get(iso.upper()) or default or iso
 
 

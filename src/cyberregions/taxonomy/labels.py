@@ -88,6 +88,7 @@ def description(vocabulary: str, code: str, english: str = "", language: str | N
 
 
 lazy_label = lazy(label, str)
+lazy_description = lazy(description, str)
 
 
 def labels(vocabulary: str, code: str, english: str = "") -> dict[str, str]:
