@@ -120,13 +120,20 @@
     fetch(element.dataset.worldUrl).then(function (r) { return r.json(); }).then(function (world) {
       window.echarts.registerMap("world", window.topojson.feature(world, world.objects.countries));
       var point = spec.points[0];
+      // The map keeps its aspect ratio: framing the region in a box of the panel's own
+      // proportions makes it fill the panel instead of a square in its middle.
+      var ratio = element.clientWidth / Math.max(element.clientHeight, 1);
+      var latSpan = 8;
+      var lonSpan = latSpan * ratio / 0.75;
+      var frame = point ? { boundingCoords: [[point.lon - lonSpan / 2, point.lat + latSpan / 2],
+                                             [point.lon + lonSpan / 2, point.lat - latSpan / 2]] }
+                        : { zoom: 3.2, center: [12, 52] };
       chart.setOption({
         tooltip: { trigger: "item", formatter: function (p) {
           return escapeHtml(p.name) + ": " + escapeHtml(Array.isArray(p.value) ? p.value[2] : "");
         } },
-        geo: { map: "world", roam: true, zoom: point ? 16 : 3.2,
-               center: point ? [point.lon, point.lat] : [12, 52],
-               itemStyle: { areaColor: "#eef2f6", borderColor: "#9aa7b4" } },
+        geo: Object.assign({ map: "world", roam: true,
+                             itemStyle: { areaColor: "#eef2f6", borderColor: "#9aa7b4" } }, frame),
         series: [{ type: "scatter", coordinateSystem: "geo", symbolSize: 22,
                    itemStyle: { color: "rgba(242,169,0,0.9)", borderColor: "#7a5500" },
                    data: spec.points.map(function (p) { return { name: p.name, value: [p.lon, p.lat, p.value] }; }) }]
@@ -162,7 +169,10 @@
     charts.push(chart);
   });
 
-  window.addEventListener("resize", function () {
+  function resizeAll() {
     charts.forEach(function (chart) { chart.resize(); });
-  });
+  }
+  window.addEventListener("resize", resizeAll);
+  // Printing lays the page out at the paper's width: redraw, or charts keep the screen's.
+  window.addEventListener("beforeprint", resizeAll);
 })();
