@@ -4,7 +4,7 @@ national CSIRTs and the labels list."""
 from __future__ import annotations
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.response import Response
@@ -119,13 +119,19 @@ class CsirtViewSet(viewsets.ViewSet):
 
     authentication_classes = AUTHENTICATION
     lookup_field = "country"
+    lookup_value_regex = "[A-Za-z]{2}"
     serializer_class = CsirtSerializer
 
     @extend_schema(responses=CsirtSerializer(many=True))
     def list(self, request):
         return Response(CsirtSerializer(csirt_file()["csirts"], many=True).data)
 
-    @extend_schema(responses=CsirtSerializer)
+    @extend_schema(
+        responses=CsirtSerializer,
+        parameters=[
+            OpenApiParameter("country", str, OpenApiParameter.PATH, description="ISO 3166 code")
+        ],
+    )
     def retrieve(self, request, country=None):
         for row in csirt_file()["csirts"]:
             if row["country"] == (country or "").upper():

@@ -15,7 +15,8 @@ from .models import ProviderProfile, ServiceCategory
 from .vocabulary import language_choices
 
 
-def _noop(queryset, name, value):
+def _noop(queryset, name, value: str):
+    """The finder applies every filter at once (``filter_queryset``)."""
     return queryset
 
 

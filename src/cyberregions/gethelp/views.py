@@ -312,7 +312,7 @@ def assessment_context(assessment: Assessment, user) -> dict:
                     country=assessment.country,
                     region=assessment.region,
                     labelled=True,
-                ).select_related("organisation")[:PROVIDERS_PER_MEASURE]
+                ).select_related("organisation", "organisation__region")[:PROVIDERS_PER_MEASURE]
             )
     measures = [
         {
