@@ -27,6 +27,12 @@ OTHER_QUERIES = {
     "q=cloud": {"q": "cloud"},
     "domain=CRY&country=FR": {"domain": ["CRY"], "country": ["FR"]},
     "q=secur&domain=CRY": {"q": "secur", "domain": ["CRY"]},
+    # Searches by relevance (the default order with a query): a broad prefix matching most
+    # of the atlas, the broadest word, and a vocabulary concept with its synonyms.
+    "q=secur*": {"q": "secur*"},
+    "q=security": {"q": "security"},
+    "q=incident response": {"q": "incident response"},
+    "q=pentest&scope=all": {"q": "pentest", "scope": "all"},
 }
 
 

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "cyberregions.gethelp",
     "cyberregions.home",
     "cyberregions.skills",
+    "cyberregions.search",
     "cyberregions.dataio",
     "cyberregions.api",
 ]

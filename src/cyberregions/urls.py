@@ -7,6 +7,7 @@ from cyberregions.organisations import views as organisation_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Before the admin's own: one login path for everyone, with the platform's limits.
     path("admin/login/", account_views.admin_login, name="admin_login_redirect"),
@@ -28,6 +29,7 @@ urlpatterns = [
     path("get-help/", include("cyberregions.gethelp.urls")),
     path("skills/", include("cyberregions.skills.urls")),
     path("data/", include("cyberregions.dataio.urls")),
+    path("search/", include("cyberregions.search.urls")),
     # The start page (/me/), the barrier lens (/barriers/) and help (/help/).
     path("", include("cyberregions.home.urls")),
 ]

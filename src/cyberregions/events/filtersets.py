@@ -60,14 +60,7 @@ class EventFilterSet(django_filters.FilterSet):
         return queryset
 
     def filter_search(self, queryset, name, value):
-        for word in value.split()[:8]:
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(venue__icontains=word)
-                | Q(host_region__name__icontains=word)
-            )
-        return queryset
+        return queryset.search(value)
 
 
 class ParticipantFilterSet(django_filters.FilterSet):

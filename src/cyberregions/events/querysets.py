@@ -26,7 +26,17 @@ def managed_event_condition(user, prefix: str = "") -> models.Q | None:
     return condition
 
 
+# The fields a search reads, with their weights in the ranking.
+SEARCH_FIELDS = {"title": 3.0, "summary": 2.0, "venue": 1.0, "host_region__name": 1.0}
+
+
 class EventQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """The events matching ``query`` in the platform's search syntax and vocabulary."""
+        from cyberregions.taxonomy.search_vocabulary import filter_small
+
+        return filter_small(self, query, SEARCH_FIELDS)
+
     def visible_to(self, user):
         """Published and cancelled events for everyone; drafts for their organisers
         (``permissions.can_view_event``)."""

@@ -24,6 +24,7 @@ from django.db.models.expressions import Expression, RawSQL
 
 from cyberregions.core import search_query
 from cyberregions.core.search_query import Query, fold, tag_token
+from cyberregions.core.snippets import snippet
 
 FTS_TABLE = "organisations_search"
 SECTION = "\x1f"
@@ -40,9 +41,9 @@ def words(query: str) -> list[str]:
 
 
 def parse(text: str, *, typing: bool = False) -> Query:
-    from cyberregions.taxonomy.search_vocabulary import vocabulary
+    from cyberregions.taxonomy.search_vocabulary import parse
 
-    return search_query.parse(text, vocabulary(), typing=typing)
+    return parse(text, typing=typing)
 
 
 def document_for(
@@ -260,3 +261,27 @@ def suggestion(query: Query, count_for) -> str | None:
         return None
     text = " ".join(corrected)
     return text if count_for(text) else None
+
+
+def add_snippets(organisations, query: Query, scope: str) -> None:
+    """Set ``snippet`` on each organisation: its offer, need or sentence that matched
+    (``core.snippets``), from one read of the page's texts in the sections the scope
+    searched."""
+    from .models import OfferOrNeed, Organisation
+
+    ids = [organisation.pk for organisation in organisations]
+    kinds = {"offers": ["offer"], "needs": ["need"]}.get(scope, ["offer", "need"])
+    texts: dict[int, list[str]] = {pk: [] for pk in ids}
+    for pk, title, description in OfferOrNeed.objects.filter(
+        organisation_id__in=ids, kind__in=kinds
+    ).values_list("organisation_id", "title", "description"):
+        texts[pk].append(f"{title}. {description}" if description else title)
+    if scope != "needs":
+        for pk, description, products in Organisation.objects.filter(pk__in=ids).values_list(
+            "pk", "description", "products_services"
+        ):
+            texts[pk] += [line for line in products.splitlines() if line.strip()]
+            texts[pk].append(description)
+    phrases = query.highlight_terms()
+    for organisation in organisations:
+        organisation.snippet = snippet(texts[organisation.pk], phrases)

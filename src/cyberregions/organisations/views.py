@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from cyberregions.core import audit
 from cyberregions.core.concurrency import StaleVersion
 from cyberregions.core.permissions import require
-from cyberregions.core.snippets import snippet
 from cyberregions.geo.models import Region
 
 from . import permissions, search, services
@@ -83,7 +82,7 @@ def organisation_list(request):
             page.object_list = _in_order(filterset.queryset.for_list(), ids)
         page.object_list = _with_choice_labels(page.object_list)
         if query.searchable:
-            _add_snippets(page.object_list, query, filterset.search_scope())
+            search.add_snippets(page.object_list, query, filterset.search_scope())
     else:
         panels = []
         page = Paginator(Organisation.objects.none(), PAGE_SIZE).get_page(1)
@@ -110,27 +109,6 @@ def organisation_list(request):
         else "organisations/list.html"
     )
     return render(request, template, context)
-
-
-def _add_snippets(organisations, query, scope: str) -> None:
-    """Each result's matching offer or sentence (``core.snippets``): one query for the
-    page's texts, in the sections the scope searched."""
-    ids = [organisation.pk for organisation in organisations]
-    kinds = {"offers": ["offer"], "needs": ["need"]}.get(scope, ["offer", "need"])
-    texts: dict[int, list[str]] = {pk: [] for pk in ids}
-    for pk, title, description in OfferOrNeed.objects.filter(
-        organisation_id__in=ids, kind__in=kinds
-    ).values_list("organisation_id", "title", "description"):
-        texts[pk].append(f"{title}. {description}" if description else title)
-    if scope != "needs":
-        for pk, description, products in Organisation.objects.filter(pk__in=ids).values_list(
-            "pk", "description", "products_services"
-        ):
-            texts[pk] += [line for line in products.splitlines() if line.strip()]
-            texts[pk].append(description)
-    phrases = query.highlight_terms()
-    for organisation in organisations:
-        organisation.snippet = snippet(texts[organisation.pk], phrases)
 
 
 def _suggestion(filterset, query, page) -> str | None:

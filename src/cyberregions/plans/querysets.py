@@ -3,6 +3,9 @@ from django.db import models
 from . import permissions
 from .choices import PUBLIC_PLAN_STATUSES
 
+# The fields a search reads, with their weights in the ranking.
+SEARCH_FIELDS = {"title": 3.0, "instrument_name": 2.0, "managing_authority": 1.0}
+
 
 class PlanQuerySet(models.QuerySet):
     def public(self):
@@ -27,14 +30,10 @@ class PlanQuerySet(models.QuerySet):
         return self.filter(region_id__in=scope)
 
     def search(self, query: str):
-        condition = models.Q()
-        for word in query.split()[:8]:
-            condition &= (
-                models.Q(title__icontains=word)
-                | models.Q(instrument_name__icontains=word)
-                | models.Q(managing_authority__icontains=word)
-            )
-        return self.filter(condition)
+        """The plans matching ``query`` in the platform's search syntax and vocabulary."""
+        from cyberregions.taxonomy.search_vocabulary import filter_small
+
+        return filter_small(self, query, SEARCH_FIELDS)
 
     def for_list(self):
         return self.select_related("region", "region__country", "partner").annotate(

@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
-from cyberregions.core.search_query import Vocabulary
+from cyberregions.core import search_query, text_search
+from cyberregions.core.search_query import Query, Vocabulary
 
 from .reference import read
 
@@ -47,3 +48,29 @@ def concepts() -> list[dict]:
 @functools.cache
 def vocabulary() -> Vocabulary:
     return Vocabulary(concepts())
+
+
+def parse(text: str, *, typing: bool = False) -> Query:
+    """``text`` in the platform's search syntax, with the field's vocabulary."""
+    return search_query.parse(text, vocabulary(), typing=typing)
+
+
+def filter_small(queryset, text: str, fields: dict[str, float]):
+    """``queryset`` restricted to the rows matching ``text`` in ``fields`` (name: weight),
+    evaluated in Python (``core.text_search``): for collections of hundreds of rows, where a
+    scan costs less than an index per engine. Returns the queryset unchanged when the query
+    has nothing to look for."""
+    query = parse(text)
+    if not query.searchable:
+        return queryset
+    names = list(fields)
+    rows = queryset.order_by().values_list("pk", *names)
+    matching = [
+        row[0]
+        for row in rows
+        if text_search.score(
+            query, [(row[i + 1] or "", fields[name]) for i, name in enumerate(names)]
+        )
+        is not None
+    ]
+    return queryset.filter(pk__in=matching)
