@@ -82,10 +82,12 @@ def can_manage_reference_data(user) -> bool:
     return is_admin(user)
 
 
-def require(allowed: bool) -> None:
-    """Raise 403 unless ``allowed``; the single way views refuse."""
+def require(allowed: bool, who_may: str | None = None) -> None:
+    """Raise 403 unless ``allowed``; the single way views refuse. ``who_may`` says who may
+    do it instead (the 403 page shows it, so nobody is sent to the wrong person)."""
     if not allowed:
-        raise PermissionDenied
+        # Without a message, as before: the API answers its own standard refusal.
+        raise PermissionDenied(who_may) if who_may else PermissionDenied
 
 
 class ApiPermission(BasePermission):

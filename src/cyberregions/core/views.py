@@ -1,8 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -24,6 +25,13 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": connection.vendor})
 
 
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page's ``<link rel="icon">`` says: send them
+    to the project's icon (resolved per request, so the hashed static name is used)."""
+    return HttpResponsePermanentRedirect(static("cyberregions/favicon.svg"))
+
+
 def error_404(request, exception):
     return render(request, "404.html", status=404)
 
@@ -33,7 +41,9 @@ def error_500(request):
 
 
 def error_403(request, exception):
-    return render(request, "403.html", status=403)
+    """The refusal, with who may do it when the check said so (``permissions.require``)."""
+    who_may = str(exception) if exception is not None else ""
+    return render(request, "403.html", {"who_may": who_may}, status=403)
 
 
 @login_required

@@ -9,6 +9,7 @@ from .models import (
     Indicator,
     Milestone,
     MonitoringReport,
+    PlanModification,
     PlanTransition,
     PlanVersion,
     ReportReminder,
@@ -79,3 +80,11 @@ class PlanVersionAdmin(admin.ModelAdmin):
 @admin.register(ReportReminder)
 class ReportReminderAdmin(admin.ModelAdmin):
     list_display = ("plan", "year", "semester", "stage", "sent_at", "recipients")
+
+
+@admin.register(PlanModification)
+class PlanModificationAdmin(admin.ModelAdmin):
+    list_display = ("plan", "status", "proposed_at", "proposed_by", "decided_at")
+    list_filter = ("status",)
+    raw_id_fields = ("plan", "proposed_by", "decided_by", "version")
+    readonly_fields = ("changes", "previous")

@@ -100,3 +100,18 @@ class EvidenceKind(models.TextChoices):
     ODS = "ods", _("OpenDocument spreadsheet")
     TEXT = "txt", _("Plain text")
     CSV = "csv", _("CSV table")
+
+
+class ModificationStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+class ModificationStep(models.TextChoices):
+    APPROVE = "approve", _("Approve the modification")
+    REFUSE = "refuse", _("Refuse the modification")
+
+
+# An endorsed or running plan changes only through an approved modification request.
+MODIFIABLE_PLAN_STATUSES = (PlanStatus.ENDORSED, PlanStatus.IN_IMPLEMENTATION)

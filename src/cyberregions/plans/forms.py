@@ -279,3 +279,61 @@ class ReportStepForm(StepReasonForm):
         super().__init__(*args, needs_reason=needs_reason, **kwargs)
         self.fields["reason"].label = _("Remarks (sent to the people concerned)")
         style(self)
+
+
+class ModificationForm(forms.Form):
+    """A modification request: the reason, and the plan's and each action's fields prefilled
+    with their present values (only what differs is proposed)."""
+
+    reason = forms.CharField(
+        label=_("Why the plan must change (programme staff read it)"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .services.modifications import ACTION_FIELDS as CHANGEABLE_ACTION_FIELDS
+        from .services.modifications import PLAN_FIELDS as CHANGEABLE_PLAN_FIELDS
+
+        plan_form = forms.models.fields_for_model(ActionPlan, fields=CHANGEABLE_PLAN_FIELDS)
+        for name, field in plan_form.items():
+            field.initial = getattr(plan, name)
+            self.fields[f"plan-{name}"] = field
+        self.action_groups = []
+        for action in plan.actions.order_by("position", "id"):
+            action_form = forms.models.fields_for_model(Action, fields=CHANGEABLE_ACTION_FIELDS)
+            names = []
+            for name, field in action_form.items():
+                field.initial = getattr(action, name)
+                if isinstance(field, forms.DateField):
+                    field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+                key = f"action-{action.pk}-{name}"
+                self.fields[key] = field
+                names.append(key)
+            self.action_groups.append((action, names))
+        style(self)
+
+    def plan_fields(self):
+        return [self[name] for name in self.fields if name.startswith("plan-")]
+
+    def action_fields(self):
+        return [(action, [self[name] for name in names]) for action, names in self.action_groups]
+
+    def proposed(self) -> dict:
+        data = self.cleaned_data
+        proposed: dict = {"plan": {}, "actions": {}}
+        for key, value in data.items():
+            if key.startswith("plan-"):
+                proposed["plan"][key.removeprefix("plan-")] = value
+            elif key.startswith("action-"):
+                _prefix, pk, name = key.split("-", 2)
+                proposed["actions"].setdefault(pk, {})[name] = value
+        return proposed
+
+
+class ModificationStepForm(StepReasonForm):
+    def __init__(self, *args, needs_reason=False, **kwargs):
+        super().__init__(*args, needs_reason=needs_reason, **kwargs)
+        self.fields["reason"].label = _("Remarks (sent to the region)")
+        style(self)

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from cyberregions.core.permissions import coordinated_region_ids, is_admin, is_programme_staff
 
-from .choices import PUBLIC_PLAN_STATUSES, REPORT_EDITABLE_STATUSES, REPORTING_STATUSES, PlanStatus
+from .choices import (
+    MODIFIABLE_PLAN_STATUSES,
+    PUBLIC_PLAN_STATUSES,
+    REPORT_EDITABLE_STATUSES,
+    REPORTING_STATUSES,
+    PlanStatus,
+)
 
 
 def plan_read_scope(user) -> frozenset[int] | None:
@@ -108,4 +114,19 @@ def can_submit_report(user, report) -> bool:
 
 def can_decide_report(user, report=None) -> bool:
     """Accept or return a submitted report: programme staff."""
+    return is_programme_staff(user)
+
+
+def can_propose_modification(user, plan) -> bool:
+    """An endorsed or running plan changes through a modification request, proposed by the
+    plan's region."""
+    return plan.status in MODIFIABLE_PLAN_STATUSES and owns_plan(user, plan)
+
+
+def can_view_modification(user, modification) -> bool:
+    return can_follow_plan(user, modification.plan)
+
+
+def can_decide_modification(user, modification=None) -> bool:
+    """Approve or refuse a modification request: programme staff."""
     return is_programme_staff(user)

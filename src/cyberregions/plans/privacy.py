@@ -9,8 +9,10 @@ from cyberregions.core import privacy
 from .models import (
     ActionPlan,
     Evidence,
+    ModificationTransition,
     MonitoringReport,
     PlanComment,
+    PlanModification,
     PlanTransition,
     PlanVersion,
     ReportTransition,
@@ -48,6 +50,9 @@ privacy.register_work_records(
         (MonitoringReport, "decided_by", ("plan_id", "year", "semester")),
         (ReportTransition, "actor", ("report_id", "step", "at")),
         (Evidence, "uploaded_by", ("title", "name")),
+        (PlanModification, "proposed_by", ("plan_id", "proposed_at")),
+        (PlanModification, "decided_by", ("plan_id", "decided_at")),
+        (ModificationTransition, "actor", ("modification_id", "step", "at")),
     ],
 )
 privacy.declare_personal_audit_keys("plans.plancomment", ["body"])

@@ -20,6 +20,13 @@ urlpatterns = [
     path("<int:pk>/versions/", views.plan_versions, name="versions"),
     path("<int:pk>/comments/", views.comment_add, name="comment"),
     path("<int:pk>/step/<slug:step>/", views.plan_step, name="step"),
+    path("<int:pk>/modifications/new/", views.modification_create, name="modification_create"),
+    path("modifications/<int:pk>/", views.modification_detail, name="modification"),
+    path(
+        "modifications/<int:pk>/step/<slug:step>/",
+        views.modification_step,
+        name="modification_step",
+    ),
     path("<int:pk>/actions/new/", views.action_create, name="action_create"),
     path("<int:pk>/actions/<int:action_pk>/edit/", views.action_edit, name="action_edit"),
     path("<int:pk>/actions/<int:action_pk>/delete/", views.action_delete, name="action_delete"),

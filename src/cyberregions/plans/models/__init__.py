@@ -1,5 +1,6 @@
 """The models of the plans app, split by subject: the plans themselves, and their monitoring."""
 
+from .modifications import ModificationTransition, PlanModification
 from .monitoring import (
     ActionProgress,
     Evidence,
@@ -29,8 +30,10 @@ __all__ = [
     "Indicator",
     "IndicatorValue",
     "Milestone",
+    "ModificationTransition",
     "MonitoringReport",
     "PlanComment",
+    "PlanModification",
     "PlanTransition",
     "PlanVersion",
     "ReportReminder",

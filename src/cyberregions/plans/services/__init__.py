@@ -1,6 +1,13 @@
 """State changes of the plans app; views, the API, the commands and the tests all call these
 functions."""
 
+from .modifications import (
+    MODIFICATION_DONE,
+    ModificationError,
+    allowed_modification_steps,
+    modification_step,
+    propose_modification,
+)
 from .plans import (
     TRANSITIONS,
     PlanError,
@@ -42,6 +49,11 @@ from .reports import (
 
 __all__ = [
     "DONE_MESSAGES",
+    "MODIFICATION_DONE",
+    "ModificationError",
+    "allowed_modification_steps",
+    "modification_step",
+    "propose_modification",
     "TRANSITIONS",
     "EvidenceRefused",
     "PlanError",

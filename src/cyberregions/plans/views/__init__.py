@@ -10,6 +10,7 @@ from .exports import (
     report_pdf,
     report_pdf_prepare,
 )
+from .modifications import modification_create, modification_detail, modification_step
 from .plans import (
     action_create,
     action_delete,
@@ -37,6 +38,9 @@ from .reports import (
 )
 
 __all__ = [
+    "modification_create",
+    "modification_detail",
+    "modification_step",
     "action_create",
     "action_delete",
     "action_edit",

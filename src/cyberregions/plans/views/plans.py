@@ -15,7 +15,7 @@ from cyberregions.core.concurrency import StaleVersion
 from cyberregions.core.permissions import is_coordinator, is_programme_staff, require
 
 from .. import diffing, metrics, permissions, services, versions
-from ..choices import PlanStep
+from ..choices import MODIFIABLE_PLAN_STATUSES, PlanStatus, PlanStep
 from ..filtersets import PlanFilterSet
 from ..forms import (
     ActionForm,
@@ -34,6 +34,21 @@ PAGE_SIZE = 25
 def visible_plan(request, pk, queryset=None) -> ActionPlan:
     queryset = queryset if queryset is not None else ActionPlan.objects.all()
     return get_object_or_404(queryset.visible_to(request.user), pk=pk)
+
+
+def _who_edits(plan) -> str:
+    """Who may change ``plan`` as it stands, for the 403 page."""
+    if plan.status in MODIFIABLE_PLAN_STATUSES:
+        return _(
+            "This plan is %(status)s: it changes only through a modification request, proposed "
+            "by the coordinators of %(region)s and approved by programme staff."
+        ) % {"status": plan.get_status_display().lower(), "region": plan.region.name}
+    if plan.status != PlanStatus.DRAFT:
+        return _(
+            "This plan is %(status)s and frozen: programme staff return it to the coordinators "
+            "of %(region)s, who then edit it as a draft."
+        ) % {"status": plan.get_status_display().lower(), "region": plan.region.name}
+    return _("Only the coordinators of %(region)s edit this draft.") % {"region": plan.region.name}
 
 
 def _data(form) -> dict:
@@ -84,6 +99,8 @@ def plan_detail(request, pk):
             PlanTransition.objects.filter(plan=plan).select_related("actor") if follows else None
         ),
         "version_count": plan.versions.count() if follows else 0,
+        "can_modify": permissions.can_propose_modification(user, plan),
+        "modifications": (plan.modifications.select_related("version") if follows else None),
         "latest_report": report,
         "rollup": rollup,
     }
@@ -110,7 +127,7 @@ def plan_create(request):
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, pk):
     plan = visible_plan(request, pk)
-    require(permissions.can_edit_plan(request.user, plan))
+    require(permissions.can_edit_plan(request.user, plan), _who_edits(plan))
     form = PlanForm(request.POST or None, instance=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
         fresh = ActionPlan.objects.get(pk=plan.pk)
