@@ -31,6 +31,7 @@ demo: install
 	$(BIN)/cyberregions demo-practices
 	$(BIN)/cyberregions demo-plans
 	$(BIN)/cyberregions demo-events --if-empty
+	$(BIN)/cyberregions demo-gethelp
 	@echo "Serving cyberregions at http://127.0.0.1:$(PORT)/ with a task worker (Ctrl-C stops both)"
 	BIN=$(BIN) bash scripts/serve-with-worker.sh 127.0.0.1:$(PORT)
 
