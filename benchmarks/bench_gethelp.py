@@ -87,10 +87,10 @@ def ensure_providers(size: int) -> int:
     )
     languages = {"FR": "fr", "IT": "it", "ES": "es", "SI": "sl", "EE": "et", "SK": "sk"}
     rows = list(
-        Organisation.objects.filter(pk__in=range(0, 10**9, 10))
-        .order_by("pk")
-        .values_list("pk", "country_id", "country__iso", "region__parent_id")
-    )
+        Organisation.objects.order_by("pk").values_list(
+            "pk", "country_id", "country__iso", "region__parent_id"
+        )
+    )[::10]
     today = timezone.localdate()
     with transaction.atomic():
         profiles = ProviderProfile.objects.bulk_create(
