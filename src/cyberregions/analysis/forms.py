@@ -134,8 +134,17 @@ class ComparisonForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["regions"].queryset = Region.objects.select_related("country").order_by(
-            "-is_partner_territory", "code"
+            "country__name", "-is_partner_territory", "name", "code"
         )
+
+    def groups(self) -> list[tuple[str, list]]:
+        """The region checkboxes grouped by country, countries in the reader's alphabetical
+        order, partner territories first within each."""
+        by_country: dict[str, list] = {}
+        for choice in self["regions"]:
+            region = choice.data["value"].instance
+            by_country.setdefault(str(region.country), []).append(choice)
+        return sorted(by_country.items(), key=lambda item: item[0].casefold())
 
     def clean_regions(self):
         regions = self.cleaned_data["regions"]

@@ -344,7 +344,7 @@ def eu_reference_tally() -> formulas.Tally:
 
 
 def forget_eu_reference() -> None:
-    cache.delete(EU_REFERENCE_KEY)
+    cache.delete_many([EU_REFERENCE_KEY, EU_SUMMARY_KEY])
 
 
 def _remember_eu_reference(tally: formulas.Tally) -> None:
@@ -426,6 +426,26 @@ def region_indicators(region_ids: Iterable[int]) -> dict[int, tuple[Scope, dict]
         scope = ref.region_scope(ref.regions[pk])
         results[pk] = (scope, _summary(scope, _region_tally(tallies, pk), eu))
     return results
+
+
+EU_SUMMARY_KEY = "cyberregions.analysis:eu-summary:v1"
+
+
+def eu_indicators() -> tuple[Scope, dict]:
+    """Every indicator of the EU (the comparison's EU column): the six aggregate queries over
+    the whole atlas, kept in the cache as long as the EU reference."""
+    ref = reference()
+    summary = cache.get(EU_SUMMARY_KEY)
+    if summary is None:
+        tallies = partition_tallies()
+        eu = formulas.Tally.total(
+            tally
+            for (country_id, _region), tally in tallies.items()
+            if country_id in ref.eu_country_ids
+        )
+        summary = _summary(ref.eu_scope(), eu, eu)
+        cache.set(EU_SUMMARY_KEY, summary, EU_REFERENCE_SECONDS)
+    return ref.eu_scope(), summary
 
 
 def region_domain_gaps(region_id: int) -> dict[str, float]:

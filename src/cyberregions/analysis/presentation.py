@@ -236,9 +236,11 @@ def region_svgs(tables: dict) -> dict:
     }
 
 
-def comparison(results: list[tuple]) -> dict:
-    """Side-by-side rows (one per headline indicator, one column per region) and charts."""
+def comparison(results: list[tuple], eu: tuple | None = None) -> dict:
+    """Side-by-side rows (one per headline indicator, one column per region, and the EU's
+    figures in ``eu`` of each row when given) and charts."""
     scopes = [scope for scope, _summary in results]
+    eu_summary = eu[1] if eu else None
     rows = []
     for key in definitions.HEADLINE:
         rows.append(
@@ -247,6 +249,7 @@ def comparison(results: list[tuple]) -> dict:
                 "label": definitions.label(key),
                 "definition": definitions.definition(key),
                 "cells": [formatted(key, summary[key]) for _scope, summary in results],
+                "eu": formatted(key, eu_summary[key]) if eu_summary else "",
             }
         )
     labels = reference().labels["domains"]
@@ -258,6 +261,7 @@ def comparison(results: list[tuple]) -> dict:
             "cells": [
                 fmt_decimal(summary["specialisation"][code], 2) for _scope, summary in results
             ],
+            "eu": fmt_decimal(eu_summary["specialisation"][code], 2) if eu_summary else "",
         }
         for code in codes
     ]
@@ -294,6 +298,7 @@ def comparison(results: list[tuple]) -> dict:
     }
     return {
         "scopes": scopes,
+        "eu": eu[0] if eu else None,
         "rows": rows,
         "specialisation": specialisation_rows,
         "specialisation_definition": definitions.definition("specialisation"),

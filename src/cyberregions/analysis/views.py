@@ -207,7 +207,9 @@ def compare(request):
     if form.is_bound and form.is_valid():
         pks = [region.pk for region in form.cleaned_data["regions"]]
         results = indicators.region_indicators(pks)
-        context["comparison"] = presentation.comparison([results[pk] for pk in pks])
+        context["comparison"] = presentation.comparison(
+            [results[pk] for pk in pks], eu=indicators.eu_indicators()
+        )
     return render(request, "analysis/compare.html", context)
 
 
