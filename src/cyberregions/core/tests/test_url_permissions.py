@@ -40,6 +40,7 @@ MISSING = 999_999
 # name: (arguments, answers for anonymous registered member coordinator staff admin)
 RULES: dict[str, tuple[str, str]] = {
     "healthz": ("-", "200 200 200 200 200 200"),
+    "favicon": ("-", "301 301 301 301 301 301"),
     "set_language": ("-", "302 302 302 302 302 302"),
     "admin_login_redirect": ("-", "login 403 403 403 403 302"),
     "api:schema": ("-", "200 200 200 200 200 200"),
