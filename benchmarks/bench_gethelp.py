@@ -213,7 +213,7 @@ def child(database_url: str, size: int, repeat: int) -> None:
         (),
         {"country": data["country"], "region": brittany, "entity_type": "sme", "language": "fr"},
     )()
-    candidates = services.candidates_for(probe, [response.pk])
+    candidates = services.candidates_for(probe, [response.pk], proximity=0)
     rows.append(
         (
             f"routing one request ({len(candidates)} candidates)",

@@ -103,6 +103,11 @@ def main() -> None:
     sys.stdout.flush()
     run(["benchmarks/bench_workflow.py", "--no-header"])
     print()
+    print("## Get help: provider finder, routing, self-assessment result")
+    print()
+    sys.stdout.flush()
+    run(["benchmarks/bench_gethelp.py", "--no-header", "--size", str(max(SIZES))])
+    print()
     print("## Exports of the atlas (streamed CSV, write-only XLSX)")
     print()
     print(

@@ -74,12 +74,11 @@ class ProviderProfileQuerySet(models.QuerySet):
 
         rows = self.filter(is_active=True)
         if category is not None:
+            # Not correlated: the engine reads the category's providers from its index first.
             rows = rows.filter(
-                Exists(
-                    self.model.categories.through.objects.filter(
-                        providerprofile_id=OuterRef("pk"), servicecategory_id=category.pk
-                    )
-                )
+                pk__in=self.model.categories.through.objects.filter(
+                    servicecategory_id=category.pk
+                ).values("providerprofile_id")
             )
         if language:
             rows = rows.filter(languages__contains=f",{language},")
@@ -90,18 +89,26 @@ class ProviderProfileQuerySet(models.QuerySet):
         valid = OrganisationLabel.objects.valid(today).filter(
             organisation_id=OuterRef("organisation_id")
         )
-        rows = rows.annotate(has_valid_label=Exists(valid))
         if labelled:
-            rows = rows.filter(has_valid_label=True)
+            rows = rows.filter(
+                organisation_id__in=OrganisationLabel.objects.valid(today).values("organisation_id")
+            ).annotate(has_valid_label=Value(True))
+        else:
+            rows = rows.annotate(has_valid_label=Exists(valid))
         if region is not None or country is not None:
             country_id = country.pk if country is not None else region.country_id
             whens = []
             if region is not None:
-                in_region = Exists(
-                    self.model.coverage_regions.through.objects.filter(
-                        providerprofile_id=OuterRef("pk"), region_id=region.pk
+                # An organisation in a NUTS 3 sub-region is in its NUTS 2 region too.
+                in_region = (
+                    Exists(
+                        self.model.coverage_regions.through.objects.filter(
+                            providerprofile_id=OuterRef("pk"), region_id=region.pk
+                        )
                     )
-                ) | Q(organisation__region_id=region.pk, on_site=True)
+                    | Q(on_site=True, organisation__region_id=region.pk)
+                    | Q(on_site=True, organisation__region__parent_id=region.pk)
+                )
                 whens.append(When(in_region, then=Value(int(Proximity.REGION))))
             in_country = Exists(
                 self.model.coverage_countries.through.objects.filter(

@@ -24,6 +24,7 @@ from .choices import (
     URGENCY_DEADLINE_HOURS,
     LabelStatus,
     OfferStatus,
+    Proximity,
     RequestStatus,
 )
 from .models import (
@@ -447,17 +448,20 @@ REQUEST_WORKFLOW = Workflow(
 )
 
 
-def candidates_for(help_request, category_ids: list[int], now=None) -> list[Candidate]:
-    """Every active provider covering the request's place and offering one of its services,
-    as plain data for ``routing.route``."""
-    now = now or timezone.now()
+def candidates_for(help_request, category_ids: list[int], proximity: int | None = None):
+    """The active providers covering the request's place (at ``proximity`` only, when given),
+    speaking its language and offering one of its services, as plain data for
+    ``routing.route``."""
+    rows = ProviderProfile.objects.finder(
+        country=help_request.country,
+        region=help_request.region,
+        language=help_request.language,
+        client=help_request.entity_type if help_request.entity_type != "person" else "",
+    )
+    if proximity is not None:
+        rows = rows.filter(proximity=proximity)
     rows = (
-        ProviderProfile.objects.finder(
-            country=help_request.country,
-            region=help_request.region,
-            client=help_request.entity_type if help_request.entity_type != "person" else "",
-        )
-        .filter(categories__in=category_ids)
+        rows.filter(categories__in=category_ids)
         .annotate(
             covers=Count("categories", filter=Q(categories__in=category_ids), distinct=True),
         )
@@ -503,7 +507,14 @@ def route_request(help_request, category_ids: list[int], limit: int = ROUTE_LIMI
     """Offer the request to up to ``limit`` providers, or escalate it at once when none fits.
     Runs inside ``file_request``'s transaction."""
     now = timezone.now()
-    decision = route(candidates_for(help_request, category_ids, now), limit)
+    # Proximity is the routing's first key: the farther tiers are read only when the nearer
+    # ones hold fewer than ``limit`` eligible providers (same choice, fewer rows).
+    candidates: list[Candidate] = []
+    for tier in Proximity.values:
+        candidates += candidates_for(help_request, category_ids, proximity=tier)
+        if route(candidates, limit).eligible >= limit:
+            break
+    decision = route(candidates, limit)
     offers = [
         HelpOffer(request=help_request, provider_id=provider_id, rank=rank, offered_at=now)
         for rank, provider_id in enumerate(decision.chosen)
