@@ -28,22 +28,22 @@ from .models import (
 AUTHENTICATION = [ApiTokenAuthentication, SessionAuthentication]
 
 
-class ItemSerializer(serializers.ModelSerializer):
+class SkillsItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = EcsfItem
         fields = ["code", "kind", "text"]
 
 
-class LevelSerializer(serializers.Serializer):
+class SkillsLevelSerializer(serializers.Serializer):
     competence = serializers.CharField(source="competence.code")
     title = serializers.CharField(source="competence.title")
     level = serializers.IntegerField()
 
 
-class ProfileSerializer(serializers.ModelSerializer):
+class SkillsProfileSerializer(serializers.ModelSerializer):
     title = serializers.CharField(source="label")
-    items = ItemSerializer(source="ecsf_items", many=True, read_only=True)
-    ecf_competences = LevelSerializer(source="competence_levels", many=True, read_only=True)
+    items = SkillsItemSerializer(source="ecsf_items", many=True, read_only=True)
+    ecf_competences = SkillsLevelSerializer(source="competence_levels", many=True, read_only=True)
 
     class Meta:
         model = EcsfProfile
@@ -62,7 +62,7 @@ class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
     """The 12 ECSF v1 role profiles with their deliverables, tasks, skills, knowledge and
     e-CF competence levels (ENISA, EUPL-1.2)."""
 
-    serializer_class = ProfileSerializer
+    serializer_class = SkillsProfileSerializer
     lookup_field = "code"
     lookup_value_regex = "[^/]+"
     pagination_class = None
@@ -80,7 +80,7 @@ class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class CompetenceSerializer(serializers.ModelSerializer):
+class SkillsCompetenceSerializer(serializers.ModelSerializer):
     class Meta:
         model = EcfCompetence
         fields = ["code", "title", "area"]
@@ -89,7 +89,7 @@ class CompetenceSerializer(serializers.ModelSerializer):
 class CompetenceViewSet(viewsets.ReadOnlyModelViewSet):
     """The 41 competences of the European e-Competence Framework."""
 
-    serializer_class = CompetenceSerializer
+    serializer_class = SkillsCompetenceSerializer
     queryset = EcfCompetence.objects.order_by("position")
     lookup_field = "code"
     lookup_value_regex = "[^/]+"
@@ -97,7 +97,7 @@ class CompetenceViewSet(viewsets.ReadOnlyModelViewSet):
     authentication_classes = AUTHENTICATION
 
 
-class TargetSerializer(serializers.ModelSerializer):
+class SkillsTargetSerializer(serializers.ModelSerializer):
     profile = serializers.CharField(source="profile.code")
 
     class Meta:
@@ -109,7 +109,7 @@ class CourseSerializer(serializers.ModelSerializer):
     provider = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     country = serializers.SlugRelatedField(slug_field="iso", read_only=True)
-    profiles = TargetSerializer(source="target_list", many=True, read_only=True)
+    profiles = SkillsTargetSerializer(source="target_list", many=True, read_only=True)
     items = serializers.SerializerMethodField()
     meets_inclusion_rule = serializers.BooleanField(read_only=True, allow_null=True)
     schema_org = serializers.SerializerMethodField()
@@ -218,7 +218,7 @@ class VacancyViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class NeedSerializer(serializers.ModelSerializer):
+class SkillsNeedSerializer(serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     profile = serializers.SlugRelatedField(slug_field="code", read_only=True)
@@ -241,7 +241,7 @@ class NeedSerializer(serializers.ModelSerializer):
 class NeedViewSet(viewsets.ReadOnlyModelViewSet):
     """Skills needs declared by organisations of the atlas."""
 
-    serializer_class = NeedSerializer
+    serializer_class = SkillsNeedSerializer
     filterset_class = NeedFilterSet
     authentication_classes = AUTHENTICATION
 
@@ -253,7 +253,7 @@ class NeedViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class IndicatorSerializer(serializers.Serializer):
+class SkillsIndicatorSerializer(serializers.Serializer):
     profile = serializers.CharField()
     demand = serializers.FloatField()
     supply = serializers.FloatField()
@@ -263,10 +263,10 @@ class IndicatorSerializer(serializers.Serializer):
     supply_lq = serializers.FloatField(allow_null=True)
 
 
-class AreaSerializer(serializers.Serializer):
+class SkillsAreaSerializer(serializers.Serializer):
     key = serializers.CharField(help_text="EU, C:<ISO country code> or R:<NUTS code>")
     name = serializers.CharField()
-    profiles = IndicatorSerializer(many=True)
+    profiles = SkillsIndicatorSerializer(many=True)
 
 
 class IndicatorViewSet(viewsets.ViewSet):
@@ -274,7 +274,7 @@ class IndicatorViewSet(viewsets.ViewSet):
     demand, supply (seats per year weighted by coverage), gap, supply/demand ratio and the
     location quotients of demand and supply against the EU."""
 
-    serializer_class = AreaSerializer
+    serializer_class = SkillsAreaSerializer
     lookup_field = "key"
     lookup_value_regex = "[^/]+"
     authentication_classes = AUTHENTICATION
@@ -289,7 +289,7 @@ class IndicatorViewSet(viewsets.ViewSet):
     def list(self, request):
         result = aggregates.compute_indicators()
         return Response(
-            AreaSerializer([self._area(result, k) for k in result.areas], many=True).data
+            SkillsAreaSerializer([self._area(result, k) for k in result.areas], many=True).data
         )
 
     def retrieve(self, request, key=None):
@@ -298,7 +298,7 @@ class IndicatorViewSet(viewsets.ViewSet):
         result = aggregates.compute_indicators()
         if key not in result.areas:
             raise Http404
-        return Response(AreaSerializer(self._area(result, key)).data)
+        return Response(SkillsAreaSerializer(self._area(result, key)).data)
 
 
 ROUTES = [
