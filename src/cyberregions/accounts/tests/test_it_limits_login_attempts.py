@@ -21,6 +21,9 @@ from cyberregions.accounts.models import SecurityEvent
 
 from .base import RATE_LIMITED, LoginTestCase
 
+# Where login lands (settings.LOGIN_REDIRECT_URL): the start page.
+START_PAGE = "/me/"
+
 PER_ACCOUNT_AND_ADDRESS = settings.LOGIN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS
 PER_ADDRESS = settings.LOGIN_ATTEMPTS_PER_ADDRESS
 PER_ACCOUNT_FROM_NEW_ADDRESSES = settings.LOGIN_ATTEMPTS_PER_ACCOUNT_FROM_NEW_ADDRESSES
@@ -62,7 +65,7 @@ class PerAccountAndAddressTests(LoginTestCase):
 
     def test_fewer_failures_do_not_lock(self):
         self.fail(PER_ACCOUNT_AND_ADDRESS - 1)
-        self.assertRedirects(self.attempt(), "/", fetch_redirect_response=False)
+        self.assertRedirects(self.attempt(), START_PAGE, fetch_redirect_response=False)
 
     def test_the_lock_follows_the_account_whatever_it_is_called(self):
         self.fail(2, login="admin")
@@ -111,7 +114,7 @@ class StrangerCannotLockTheOwnerOutTests(LoginTestCase):
     def owner_logs_in_once(self, address="10.0.0.1", client=None):
         client = client or self.client
         self.assertRedirects(
-            self.attempt(address=address, client=client), "/", fetch_redirect_response=False
+            self.attempt(address=address, client=client), START_PAGE, fetch_redirect_response=False
         )
         client.logout()
 
@@ -124,7 +127,7 @@ class StrangerCannotLockTheOwnerOutTests(LoginTestCase):
         self.assertLessEqual(checks.count, PER_ACCOUNT_FROM_NEW_ADDRESSES)
         self.assertEqual(checks.count, PER_ACCOUNT_FROM_NEW_ADDRESSES)
         # The owner, from their usual address, still logs in.
-        self.assertRedirects(self.attempt(), "/", fetch_redirect_response=False)
+        self.assertRedirects(self.attempt(), START_PAGE, fetch_redirect_response=False)
 
     def test_the_owner_from_a_new_address_gets_in_through_the_reset_link(self):
         for number in range(100):
@@ -146,13 +149,15 @@ class StrangerCannotLockTheOwnerOutTests(LoginTestCase):
         )
         self.assertEqual(response.status_code, 302)
         response = self.attempt(password="new-pass-for-owner-3", address=traveller)
-        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertRedirects(response, START_PAGE, fetch_redirect_response=False)
 
     def test_a_stranger_exhausting_their_address_does_not_lock_the_owner_elsewhere(self):
         for number in range(PER_ADDRESS + 2):
             self.attempt(login=f"guess{number}", password="wrong", address="10.6.6.6")
         self.assertContains(self.attempt(address="10.6.6.6"), RATE_LIMITED)
-        self.assertRedirects(self.attempt(address="10.0.0.2"), "/", fetch_redirect_response=False)
+        self.assertRedirects(
+            self.attempt(address="10.0.0.2"), START_PAGE, fetch_redirect_response=False
+        )
 
 
 @override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
@@ -168,7 +173,7 @@ class BehindTheProxyTests(LoginTestCase):
         self.assertContains(self.via_proxy("203.0.113.9"), RATE_LIMITED)
         owner = Client()
         response = self.attempt(address=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.20", client=owner)
-        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertRedirects(response, START_PAGE, fetch_redirect_response=False)
 
     def test_forged_entries_before_the_proxys_own_do_not_change_the_address(self):
         with CountingPasswordChecks() as checks:

@@ -5,6 +5,9 @@ from django.test import Client
 
 from .base import LOGIN, PASSWORD, LoginTestCase
 
+# Where login lands (settings.LOGIN_REDIRECT_URL): the start page.
+START_PAGE = "/me/"
+
 
 class LoginTests(LoginTestCase):
     def test_it_shows_the_login_form_with_labels_and_remember_me(self):
@@ -16,14 +19,14 @@ class LoginTests(LoginTestCase):
         self.assertContains(response, '<label class="form-label" for="id_login">')
         self.assertContains(response, '<label class="form-label" for="id_password">')
 
-    def test_the_right_password_logs_in_and_goes_home(self):
+    def test_the_right_password_logs_in_and_lands_on_the_start_page(self):
         response = self.attempt()
-        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertRedirects(response, START_PAGE, fetch_redirect_response=False)
         self.assertEqual(self.logged_in_user_id(), str(self.admin.pk))
 
     def test_the_email_address_logs_in_too(self):
         response = self.attempt(login="ADMIN@example.org")
-        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertRedirects(response, START_PAGE, fetch_redirect_response=False)
         self.assertEqual(self.logged_in_user_id(), str(self.admin.pk))
 
     def test_it_follows_next_on_this_site_only(self):
@@ -35,7 +38,7 @@ class LoginTests(LoginTestCase):
         response = self.client.post(
             LOGIN, {"login": "admin", "password": PASSWORD, "next": "https://evil.example/"}
         )
-        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertRedirects(response, START_PAGE, fetch_redirect_response=False)
 
     def test_a_wrong_password_is_refused_with_an_announced_error(self):
         response = self.attempt(password="wrong")

@@ -17,6 +17,9 @@ from cyberregions.accounts.models import SecurityEvent
 
 from .base import LOGIN, PASSWORD, LoginTestCase
 
+# Where login lands (settings.LOGIN_REDIRECT_URL): the start page.
+START_PAGE = "/me/"
+
 AUTHENTICATE = "/accounts/2fa/authenticate/"
 
 
@@ -47,7 +50,7 @@ class TotpLoginTests(LoginTestCase):
         self.assertIsNone(self.logged_in_user_id())
         self.assertTrue(SecurityEvent.objects.filter(kind="mfa_failed", user=self.admin))
         response = self.client.post(AUTHENTICATE, {"code": current_code(self.secret)})
-        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertRedirects(response, START_PAGE, fetch_redirect_response=False)
         self.assertEqual(self.logged_in_user_id(), str(self.admin.pk))
 
 

@@ -11,6 +11,9 @@ from cyberregions.accounts.models import SecurityEvent
 
 from .base import LOGIN, PASSWORD, LoginTestCase
 
+# Where login lands (settings.LOGIN_REDIRECT_URL): the start page.
+START_PAGE = "/me/"
+
 RESET = "/accounts/password/reset/"
 CHANGE = "/accounts/password/change/"
 
@@ -38,7 +41,7 @@ class PasswordResetTests(LoginTestCase):
         )
         self.assertRedirects(response, "/accounts/password/reset/key/done/")
         self.assertRedirects(
-            self.attempt(password="brand-new-pass-77"), "/", fetch_redirect_response=False
+            self.attempt(password="brand-new-pass-77"), START_PAGE, fetch_redirect_response=False
         )
         self.client.logout()
         response = self.client.get(link, follow=True)

@@ -12,6 +12,9 @@ from cyberregions.accounts.models import SecurityEvent
 
 from .base import LOGIN, LoginTestCase
 
+# Where login lands (settings.LOGIN_REDIRECT_URL): the start page.
+START_PAGE = "/me/"
+
 SIGNUP = "/accounts/signup/"
 
 
@@ -37,11 +40,11 @@ class SignUpTests(LoginTestCase):
         response = self.client.post(link.group(1))
         self.assertTrue(EmailAddress.objects.get(user=user).verified)
         # Confirming in the browser that signed up logs in: form, "check your mail", confirm.
-        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertRedirects(response, START_PAGE, fetch_redirect_response=False)
         self.assertEqual(self.logged_in_user_id(), str(user.pk))
         self.client.post("/accounts/logout/")
         response = self.client.post(LOGIN, {"login": "marie", "password": "a-good-pass-2026"})
-        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertRedirects(response, START_PAGE, fetch_redirect_response=False)
         self.assertEqual(
             set(SecurityEvent.objects.filter(user=user).values_list("kind", flat=True)),
             {"signed_up", "email_confirmed", "login", "logout"},
@@ -74,7 +77,7 @@ class AccountsMadeByAdministratorsTests(LoginTestCase):
         user = get_user_model().objects.create_user("made", "made@example.org", "made-pass-9876")
         self.assertTrue(EmailAddress.objects.get(user=user).verified)
         response = self.client.post(LOGIN, {"login": "made", "password": "made-pass-9876"})
-        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertRedirects(response, START_PAGE, fetch_redirect_response=False)
 
     def test_a_signed_up_address_is_not_taken_as_verified(self):
         self.client.post(SIGNUP, form())
