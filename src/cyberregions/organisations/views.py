@@ -13,6 +13,7 @@ from cyberregions.core import audit
 from cyberregions.core.concurrency import StaleVersion
 from cyberregions.core.permissions import require
 from cyberregions.geo.models import Region
+from cyberregions.geo.names import country_name
 
 from . import permissions, search, services
 from .choices import ActorType, ClaimStatus, ItemKind, SizeClass, Status
@@ -117,7 +118,7 @@ def _suggestion(filterset, query, page) -> str | None:
         return None
     scope = filterset.search_scope()
     base = filterset.queryset
-    return search.suggestion(query, lambda text: search.filter_queryset(base, text, scope).exists())
+    return search.suggestion(query, lambda text: search.filter_queryset(base, text, scope).count())
 
 
 def _requested_page(request) -> int:
@@ -343,13 +344,42 @@ def claim_decide(request, pk):
     return render(request, "organisations/claim_decide.html", {"form": form, "claim": claim})
 
 
+# What the map lists as its active filters (the search's scope and the order are not filters).
+MAP_FILTER_FIELDS = ("q", "country", "region", "actor_type", "size_class", "status")
+MAP_FILTER_FIELDS += ("core_business", "domain", "sector", "technology")
+
+
+def _active_filters(filterset) -> list[dict]:
+    """Each filter in use with its label and its values' labels, in the reader's language."""
+    if not filterset.is_valid():
+        return []
+    active = []
+    for name in MAP_FILTER_FIELDS:
+        value = filterset.form.cleaned_data.get(name)
+        if value in (None, "", [], ()):
+            continue
+        field = filterset.form.fields[name]
+        labels = {str(key): str(text) for key, text in getattr(field, "choices", [])}
+        values = value if isinstance(value, list | tuple) else [value]
+        active.append(
+            {
+                "label": str(filterset.filters[name].label),
+                "values": [labels.get(str(item), str(item)) for item in values],
+            }
+        )
+    return active
+
+
 @require_GET
 def organisation_map(request):
     filterset = _filtered(request)
     queryset = filterset.qs.order_by() if filterset.is_valid() else Organisation.objects.none()
-    countries = (
-        queryset.values("country__iso", "country__name").annotate(n=Count("id")).order_by("-n")
-    )
+    countries = [
+        {**row, "country__name": country_name(row["country__iso"], row["country__name"])}
+        for row in queryset.values("country__iso", "country__name")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    ]
     territories = (
         queryset.filter(region__isnull=False)
         .values("region__code", "region__name")
@@ -361,6 +391,7 @@ def organisation_map(request):
         "query_string": request.GET.urlencode(),
         "countries": countries,
         "territories": territories,
+        "active_filters": _active_filters(filterset),
     }
     return render(request, "organisations/map.html", context)
 
@@ -384,8 +415,14 @@ def organisation_map_data(request):
         .values("region__code", "region__name", "region__latitude", "region__longitude")
         .annotate(n=Count("id"))
     ]
+    # "name" matches the map's (English) country shapes; "label" is what the reader reads.
     countries = [
-        {"code": row["country__iso"], "name": row["country__name"], "count": row["n"]}
+        {
+            "code": row["country__iso"],
+            "name": row["country__name"],
+            "label": country_name(row["country__iso"], row["country__name"]),
+            "count": row["n"],
+        }
         for row in queryset.values("country__iso", "country__name").annotate(n=Count("id"))
     ]
     points_qs = queryset.filter(latitude__isnull=False, longitude__isnull=False)

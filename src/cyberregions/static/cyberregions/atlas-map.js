@@ -27,6 +27,26 @@
       .replace("{count}", function () { return numberFormat.format(count); });
   }
 
+  // The map opens on Europe, or on the bounds of what the filters selected. EUROPE is
+  // [[west, south], [east, north]]; a view shows a span of about 70° of longitude at zoom 3.2.
+  var EUROPE = [[-25, 34], [45, 71]];
+  function viewOf(bounds) {
+    var lonSpan = Math.max(bounds[1][0] - bounds[0][0], 2);
+    var latSpan = Math.max(bounds[1][1] - bounds[0][1], 1.5);
+    var span = Math.max(lonSpan * 1.2, latSpan * 1.9);
+    return {
+      center: [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2],
+      zoom: Math.min(Math.max(3.2 * 84 / span, 1), 40)
+    };
+  }
+  function boundsOf(coordinates) {
+    if (!coordinates.length) { return EUROPE; }
+    var lons = coordinates.map(function (c) { return c[0]; });
+    var lats = coordinates.map(function (c) { return c[1]; });
+    return [[Math.min.apply(null, lons), Math.min.apply(null, lats)],
+            [Math.max.apply(null, lons), Math.max.apply(null, lats)]];
+  }
+
   function bubbleSize(count, max) {
     return 8 + 42 * Math.sqrt(count / Math.max(max, 1));
   }
@@ -75,29 +95,35 @@
     });
     var max = Math.max.apply(null, data.countries.map(function (c) { return c.count; }).concat([1]));
     var countryBubbles = data.countries.map(function (c) {
-      return { name: c.name, code: c.code, value: c.count };
+      // "name" matches the world-atlas shape; "label" is the name in the reader's language.
+      return { name: c.name, label: c.label || c.name, code: c.code, value: c.count };
     });
     var points = data.points.map(function (p) {
       return { name: p[2], slug: p[3], value: [p[0], p[1]] };
     });
 
-    var showingPoints = false;
+    var selection = container.dataset.filtered === "1"
+      ? data.points.map(function (p) { return [p[0], p[1]]; }).concat(
+        regionBubbles.map(function (r) { return [r.value[0], r.value[1]]; }))
+      : [];
+    var view = viewOf(boundsOf(selection));
+    var showingPoints = view.zoom >= ZOOM_FOR_POINTS;
     chart.setOption({
       // ECharts inserts the tooltip as HTML: names are escaped before they go in.
       tooltip: { trigger: "item", formatter: function (params) {
         if (params.seriesName === "points") { return escapeHtml(params.name); }
         var value = Array.isArray(params.value) ? params.value[2] : params.value;
-        return tooltipText(params.name, value || 0);
+        return tooltipText((params.data && params.data.label) || params.name, value || 0);
       } },
       visualMap: { show: false, min: 0, max: max, inRange: { color: ["#dbe9f6", "#0b3d62"] }, seriesIndex: 0 },
-      geo: { map: "world", roam: true, center: [12, 52], zoom: 3.2, itemStyle: { areaColor: "#eef2f6", borderColor: "#9aa7b4" },
+      geo: { map: "world", roam: true, center: view.center, zoom: view.zoom, itemStyle: { areaColor: "#eef2f6", borderColor: "#9aa7b4" },
              emphasis: { itemStyle: { areaColor: "#cfe0f1" } } },
       series: [
         { id: "countries", name: "countries", type: "map", geoIndex: 0, data: countryBubbles },
-        { id: "territories", name: "territories", type: "scatter", coordinateSystem: "geo", data: regionBubbles,
+        { id: "territories", name: "territories", type: "scatter", coordinateSystem: "geo", data: showingPoints ? [] : regionBubbles,
           symbolSize: function (value) { return bubbleSize(value[2], max); },
           itemStyle: { color: "rgba(242,169,0,0.85)", borderColor: "#7a5500" } },
-        { id: "points", name: "points", type: "scatter", coordinateSystem: "geo", data: [],
+        { id: "points", name: "points", type: "scatter", coordinateSystem: "geo", data: showingPoints ? points : [],
           symbolSize: 5, large: true, itemStyle: { color: "#0b3d62" } }
       ]
     });
