@@ -60,7 +60,15 @@ def index(request):
     return render(
         request,
         "gethelp/index.html",
-        {"categories": ServiceCategory.objects.all(), "urgencies": Urgency.choices},
+        {
+            "categories": ServiceCategory.objects.all(),
+            "my_organisations": Organisation.objects.filter(
+                pk__in=member_organisation_ids(request.user)
+            ).order_by("name"),
+            "my_regions": Region.objects.filter(
+                pk__in=permissions.coordinated_region_ids(request.user)
+            ).order_by("code"),
+        },
     )
 
 

@@ -72,3 +72,28 @@ class ProviderFinderTests(GetHelpTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Select a valid choice", count=2)
         self.assertContains(response, "No provider matches")
+
+
+class SubRegionTests(GetHelpTestCase):
+    def test_it_counts_an_organisation_in_a_nuts3_subregion_as_in_its_region(self):
+        from cyberregions.testing import make_organisation
+
+        from .helpers import make_profile
+
+        quimper = make_organisation("Quimper Cyber", "FR", "FRH02", city="Quimper")
+        make_profile(quimper, "incident_response", languages=("fr",))
+        rows = ProviderProfile.objects.finder(
+            category=category("incident_response"), region=Region.objects.get(code="FRH0")
+        )
+        proximity = {row.organisation.name: row.proximity for row in rows}
+        self.assertEqual(proximity["Quimper Cyber"], 0)
+
+    def test_it_offers_coordinators_and_members_their_own_links(self):
+        from django.urls import reverse
+
+        self.login(self.coordinator)
+        page = self.client.get(reverse("gethelp:index"))
+        self.assertContains(page, reverse("gethelp:demand", args=["FRH0"]))
+        self.login(self.responder)
+        page = self.client.get(reverse("gethelp:index"))
+        self.assertContains(page, reverse("gethelp:services_edit", args=[self.breton_sme.slug]))
