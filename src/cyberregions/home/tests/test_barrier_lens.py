@@ -195,3 +195,10 @@ class BarrierApiTests(BarrierLensTestCase):
         self.assertEqual(self.client.get("/api/barrier-lens/skills/?region=ZZ99").status_code, 400)
         self.assertEqual(self.client.get("/api/barrier-lens/nothing/").status_code, 404)
         self.assertEqual(self.client.post("/api/barrier-lens/").status_code, 401)
+
+    def test_the_api_reads_in_a_fixed_number_of_queries(self):
+        self.client.get("/api/barrier-lens/")  # warm the per-process caches
+        with self.assertNumQueries(3):
+            self.client.get("/api/barrier-lens/")
+        with self.assertNumQueries(QUERIES["/barriers/fragmentation/"] - 2):
+            self.client.get("/api/barrier-lens/fragmentation/")
