@@ -1,5 +1,6 @@
 from django import forms
 from django.core.validators import URLValidator
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cyberregions.core.forms import style_widgets as style
@@ -11,6 +12,13 @@ from . import permissions
 from .choices import CommentKind
 from .models import FollowUp, Investigation, Practice, PracticeFigure
 from .services.practices import PRACTICE_FIELDS
+
+
+def choosable_organisations(user, current_region: int | None = None):
+    """The organisations ``user`` may name on a practice: those of the regions it writes
+    practices for (the form's list and its autocomplete share this rule)."""
+    regions = Region.objects.assignable_by(user, current_region)
+    return Organisation.objects.filter(region__in=regions).only("id", "name")
 
 
 class PracticeForm(forms.ModelForm):
@@ -39,7 +47,7 @@ class PracticeForm(forms.ModelForm):
         regions = Region.objects.assignable_by(user, current)
         self.fields["region"].queryset = regions
         # The organisations of the regions the user writes for (and those already chosen).
-        organisations = Organisation.objects.filter(region__in=regions).only("id", "name")
+        organisations = choosable_organisations(user, current)
         if self.instance.pk:
             chosen = list(self.instance.other_organisations.values_list("pk", flat=True))
             if self.instance.main_institution_id:
@@ -51,8 +59,18 @@ class PracticeForm(forms.ModelForm):
         self.fields["main_institution"].queryset = organisations
         self.fields["main_institution"].required = True
         self.fields["other_organisations"].queryset = organisations
-        self.fields["other_organisations"].widget.attrs["size"] = 8
-        self.fields["other_organisations"].help_text = _("Hold Ctrl (or Cmd) to choose several.")
+        self.fields["other_organisations"].widget.attrs.update(
+            {
+                "size": 8,
+                # static/practices/organisation-picker.js turns the list into a search box.
+                "data-autocomplete-url": reverse("practices:organisation_choices"),
+                "data-remove-label": _("Remove"),
+            }
+        )
+        self.fields["other_organisations"].help_text = _(
+            "Type a few letters of a name to find an organisation (without JavaScript, hold "
+            "Ctrl or Cmd to choose several in the list)."
+        )
         self.fields["barriers"].required = True
         style(self)
 

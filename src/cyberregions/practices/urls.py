@@ -10,6 +10,7 @@ urlpatterns = [
     path("transferability/", views.transferability, name="transferability"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.json", views.export_json, name="export_json"),
+    path("organisations.json", views.organisation_choices, name="organisation_choices"),
     path("investigations/", views_investigations.investigation_list, name="investigations"),
     path(
         "investigations/new/",

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -35,6 +35,7 @@ from .forms import (
     FigureFormSet,
     InterestForm,
     PracticeForm,
+    choosable_organisations,
     figure_rows,
 )
 from .models import Attachment, Comment, Interest, Practice, PracticeFigure, Transition
@@ -407,3 +408,29 @@ def export_json(request):
 def export_csv(request):
     # The shared exporter: its cells never start a formula, list items included.
     return exports.open_data_response(request, "csv")
+
+
+AUTOCOMPLETE_LIMIT = 20
+
+
+@login_required
+@require_GET
+def organisation_choices(request):
+    """Organisations whose name contains ``q`` (two letters or more) among those the user may
+    name on a practice, for the form's autocomplete: ``{"results": [{id, name, region}]}``."""
+    require(permissions.can_create_practice(request.user))
+    query = request.GET.get("q", "").strip()
+    results = []
+    if len(query) >= 2:
+        rows = (
+            choosable_organisations(request.user)
+            .filter(name__icontains=query)
+            .select_related("region")
+            .only("id", "name", "region__name")
+            .order_by("name", "id")[:AUTOCOMPLETE_LIMIT]
+        )
+        results = [
+            {"id": row.pk, "name": row.name, "region": row.region.name if row.region else ""}
+            for row in rows
+        ]
+    return JsonResponse({"results": results})
