@@ -29,6 +29,7 @@ demo: install
 	$(BIN)/cyberregions demo --if-empty $(if $(ORGANISATIONS),--organisations $(ORGANISATIONS))
 	$(BIN)/cyberregions demo-analysis --if-empty
 	$(BIN)/cyberregions demo-practices
+	$(BIN)/cyberregions demo-skills
 	$(BIN)/cyberregions demo-plans
 	$(BIN)/cyberregions demo-events --if-empty
 	$(BIN)/cyberregions demo-gethelp
