@@ -35,6 +35,25 @@ class SurveyForm(forms.ModelForm):
         _bootstrap(self)
 
 
+class EmailInvitationForm(forms.Form):
+    addresses = forms.CharField(
+        label=_("E-mail addresses"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line, or separated by commas. Each gets a personal link."),
+    )
+    include_contacts = forms.BooleanField(
+        label=_("Also the contacts of the region's organisations who consented to be contacted"),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("addresses") or "").strip() and not data.get("include_contacts"):
+            raise ValidationError(_("Give addresses, or choose the organisations' contacts."))
+        return data
+
+
 class InvitationForm(forms.Form):
     count = forms.IntegerField(
         label=_("Number of links"), min_value=1, max_value=MAX_INVITATIONS_AT_ONCE, initial=1

@@ -96,11 +96,24 @@ class SurveyInvitation(models.Model):
     )
     revoked = models.BooleanField(_("revoked"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Set only when the platform e-mails the link: the address is needed for the reminder and
+    # is blanked when the survey closes (``services.set_survey_status``).
+    email = models.EmailField(_("e-mailed to"), blank=True)
+    sent_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("survey invitation")
         verbose_name_plural = _("survey invitations")
         ordering = ["survey", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "email"],
+                condition=~models.Q(email=""),
+                name="analysis_invitation_email_once",
+                violation_error_message=_("This address is already invited to the survey."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.label or str(self.organisation or _("Invitation %(id)s") % {"id": self.pk})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from cyberregions.core import privacy
 
-from .models import NeedsSurvey, SurveyResponse, SwotItem
+from .models import NeedsSurvey, SurveyInvitation, SurveyResponse, SwotItem
 
 
 def responses_naming(user):
@@ -33,6 +33,28 @@ def erase_survey_responses(user, erasure: privacy.Erasure) -> None:
 
 privacy.register_personal_data(
     "survey_responses", exporter=export_survey_responses, eraser=erase_survey_responses
+)
+
+
+def invitations_to(user):
+    """Survey invitations e-mailed to the person's address (kept until the survey closes)."""
+    email = (getattr(user, "email", "") or "").strip()
+    if not email:
+        return SurveyInvitation.objects.none()
+    return SurveyInvitation.objects.filter(email__iexact=email)
+
+
+def export_invitations(user) -> list[dict]:
+    rows = invitations_to(user).values("survey__title", "sent_at", "reminded_at")
+    return [{"survey": row.pop("survey__title"), **row} for row in rows]
+
+
+def erase_invitations(user, erasure: privacy.Erasure) -> None:
+    erasure.count("survey_invitation_addresses", invitations_to(user).update(email=""))
+
+
+privacy.register_personal_data(
+    "survey_invitations", exporter=export_invitations, eraser=erase_invitations
 )
 privacy.register_work_records(
     "analysis_records",

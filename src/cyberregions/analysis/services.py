@@ -3,11 +3,15 @@ permission module first and writes an audit record."""
 
 from __future__ import annotations
 
+import re
+
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from cyberregions.core import audit
 from cyberregions.core.permissions import require
+from cyberregions.core.tasks import enqueue_on_commit
 from cyberregions.taxonomy.models import Barrier, Domain
 
 from . import permissions
@@ -70,6 +74,9 @@ def set_survey_status(actor, survey: NeedsSurvey, status: str) -> NeedsSurvey:
     before = {"status": survey.status}
     survey.status = status
     survey.save(update_fields=["status", "updated_at"])
+    if status == SurveyStatus.CLOSED:
+        # The addresses served the invitations and reminders only.
+        survey.invitations.exclude(email="").update(email="")
     audit.record(actor, f"survey.{status}", survey, before=before, after={"status": status})
     return survey
 
@@ -109,6 +116,125 @@ def create_invitations(
         },
     )
     return invitations
+
+
+MAX_EMAILS_AT_ONCE = 500
+
+
+def _addresses(text_or_list) -> tuple[list[str], list[str]]:
+    """Valid addresses (lower case, each once) and the entries that are not addresses."""
+    from django.core.exceptions import ValidationError as DjangoValidationError
+    from django.core.validators import validate_email
+
+    items = text_or_list if isinstance(text_or_list, list) else re.split(r"[\s,;]+", text_or_list)
+    valid, invalid = [], []
+    for item in (item.strip() for item in items):
+        if not item:
+            continue
+        try:
+            validate_email(item)
+        except DjangoValidationError:
+            invalid.append(item)
+            continue
+        if item.lower() not in valid:
+            valid.append(item.lower())
+    return valid, invalid
+
+
+def consenting_contacts(survey: NeedsSurvey) -> list[tuple[str, int]]:
+    """(address, organisation id) of the contacts of the region's active organisations (the
+    region and its sub-regions) who consented to being contacted publicly."""
+    from cyberregions.organisations.models import Contact, Organisation
+
+    organisations = Organisation.objects.counted().filter(
+        Q(region_id=survey.region_id) | Q(region__parent_id=survey.region_id)
+    )
+    rows = (
+        Contact.objects.filter(organisation__in=organisations, public_consent=True)
+        .exclude(email="")
+        .order_by("organisation_id", "id")
+        .values_list("email", "organisation_id")
+    )
+    return [(email.lower(), organisation) for email, organisation in rows]
+
+
+@transaction.atomic
+def email_invitations(
+    actor, survey: NeedsSurvey, addresses="", include_contacts: bool = False
+) -> dict:
+    """E-mail a personal link to each address (and, if asked, to the consenting contacts of
+    the region's organisations), skipping those already invited; the e-mails leave through
+    a background task. Returns the counts: ``created``, ``already`` and ``invalid``."""
+    require(permissions.can_manage_region_analysis(actor, survey.region_id))
+    survey = NeedsSurvey.objects.select_for_update().get(pk=survey.pk)
+    if survey.status != SurveyStatus.OPEN:
+        raise SurveyError(_("Open the survey before sending its invitations."))
+    valid, invalid = _addresses(addresses)
+    wanted: dict[str, int | None] = dict.fromkeys(valid)
+    if include_contacts:
+        for email, organisation in consenting_contacts(survey):
+            wanted.setdefault(email, organisation)
+    invited = {
+        email.lower()
+        for email in survey.invitations.exclude(email="").values_list("email", flat=True)
+    }
+    new = [(email, org) for email, org in wanted.items() if email not in invited]
+    if len(new) > MAX_EMAILS_AT_ONCE:
+        raise SurveyError(
+            _("Send at most %(max)d invitations at once.") % {"max": MAX_EMAILS_AT_ONCE}
+        )
+    invitations = SurveyInvitation.objects.bulk_create(
+        [
+            SurveyInvitation(survey=survey, email=email, organisation_id=organisation)
+            for email, organisation in new
+        ]
+    )
+    if invitations and invitations[0].pk is None:
+        keys = [invitation.key for invitation in invitations]
+        invitations = list(SurveyInvitation.objects.filter(key__in=keys).order_by("id"))
+    # The audit keeps counts, not the addresses.
+    audit.record(
+        actor,
+        "survey.email",
+        survey,
+        after={"sent": len(invitations), "already": len(wanted) - len(new)},
+    )
+    if invitations:
+        from .tasks import send_survey_invitations
+
+        enqueue_on_commit(send_survey_invitations, [i.pk for i in invitations], False)
+    return {"created": len(invitations), "already": len(wanted) - len(new), "invalid": invalid}
+
+
+@transaction.atomic
+def remind_invitations(actor, survey: NeedsSurvey) -> int:
+    """Remind, once, everyone e-mailed who has not answered yet; returns how many."""
+    require(permissions.can_manage_region_analysis(actor, survey.region_id))
+    if survey.status != SurveyStatus.OPEN:
+        raise SurveyError(_("Only an open survey sends reminders."))
+    ids = list(
+        survey.invitations.exclude(email="")
+        .filter(revoked=False, sent_at__isnull=False, reminded_at__isnull=True, responses=None)
+        .values_list("pk", flat=True)
+    )
+    audit.record(actor, "survey.remind", survey, after={"reminded": len(ids)})
+    if ids:
+        from .tasks import send_survey_invitations
+
+        enqueue_on_commit(send_survey_invitations, ids, True)
+    return len(ids)
+
+
+def response_rate(survey: NeedsSurvey) -> dict:
+    """E-mailed invitations, how many were answered, and the rate (None before any)."""
+    sent = survey.invitations.filter(sent_at__isnull=False)
+    counts = sent.aggregate(
+        sent=Count("id"),
+        answered=Count("id", filter=Q(responses__isnull=False), distinct=True),
+        reminded=Count("id", filter=Q(reminded_at__isnull=False)),
+    )
+    counts["rate"] = counts["answered"] / counts["sent"] if counts["sent"] else None
+    return counts
 
 
 @transaction.atomic

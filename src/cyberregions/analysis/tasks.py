@@ -63,3 +63,48 @@ def render_report_pdf(run: TaskRun) -> None:
             url=reverse("analysis:report", args=[code]),
             label=_("See the report as a page"),
         )
+
+
+@task()
+def send_survey_invitations(invitation_ids: list[int], reminder: bool = False) -> int:
+    """E-mail each invitation's personal link (or the reminder), in the platform's language
+    (the addressees have no account to say theirs), and record when. Invitations revoked,
+    answered or already sent (or reminded) meanwhile are skipped, so a retry sends nothing
+    twice. Returns how many e-mails left."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage, get_connection
+    from django.template.loader import render_to_string
+    from django.utils import timezone, translation
+
+    from cyberregions.core.notifications import site_url
+
+    from .models import SurveyInvitation
+
+    stamp = "reminded_at" if reminder else "sent_at"
+    invitations = list(
+        SurveyInvitation.objects.select_related("survey", "survey__region")
+        .filter(pk__in=invitation_ids, revoked=False, responses=None, **{f"{stamp}__isnull": True})
+        .exclude(email="")
+    )
+    messages = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for invitation in invitations:
+            survey = invitation.survey
+            link = site_url() + reverse("analysis:survey_answer", args=[invitation.token])
+            context = {
+                "survey": survey,
+                "region": survey.region,
+                "link": link,
+                "reminder": reminder,
+            }
+            subject = (
+                _("Reminder: %(title)s") if reminder else _("You are invited: %(title)s")
+            ) % {"title": survey.title}
+            body = render_to_string("analysis/email/survey_invitation.txt", context)
+            messages.append(EmailMessage(subject, body, to=[invitation.email]))
+    if messages:
+        get_connection().send_messages(messages)
+    SurveyInvitation.objects.filter(pk__in=[i.pk for i in invitations]).update(
+        **{stamp: timezone.now()}
+    )
+    return len(messages)

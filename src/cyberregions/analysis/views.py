@@ -18,7 +18,14 @@ from cyberregions.geo.models import Region
 from . import definitions, formulas, indicators, permissions, presentation, services
 from . import tasks as analysis_tasks
 from .choices import SurveyStatus, SwotQuadrant
-from .forms import ComparisonForm, InvitationForm, ResponseForm, SurveyForm, SwotItemForm
+from .forms import (
+    ComparisonForm,
+    EmailInvitationForm,
+    InvitationForm,
+    ResponseForm,
+    SurveyForm,
+    SwotItemForm,
+)
 from .models import NeedsSurvey, SurveyInvitation, SurveyResponse, SwotItem
 
 # Analysis pages ---------------------------------------------------------------------------
@@ -322,6 +329,7 @@ def _managed_survey(request, pk) -> NeedsSurvey:
 def survey_detail(request, pk):
     survey = _managed_survey(request, pk)
     invitations = survey.invitations.select_related("organisation").prefetch_related("responses")
+    rate = services.response_rate(survey)
     context = {
         "survey": survey,
         "invitations": [
@@ -335,6 +343,9 @@ def survey_detail(request, pk):
             for invitation in invitations
         ],
         "invitation_form": InvitationForm(region=survey.region),
+        "email_form": EmailInvitationForm(),
+        "rate": rate,
+        "rate_percent": round(rate["rate"] * 100) if rate["rate"] is not None else None,
         "results": indicators.survey_results(survey_id=survey.pk),
         "transitions": [
             (status, SurveyStatus(status).label)
@@ -381,6 +392,52 @@ def survey_invite(request, pk):
             )
     else:
         messages.error(request, _("The invitations could not be created; check the form."))
+    return redirect("analysis:survey_detail", pk=survey.pk)
+
+
+@login_required
+@require_POST
+def survey_email(request, pk):
+    """E-mail personal links in bulk: typed addresses, the region's consenting contacts."""
+    survey = _managed_survey(request, pk)
+    form = EmailInvitationForm(request.POST)
+    if not form.is_valid():
+        for error in form.non_field_errors() or [_("Check the addresses.")]:
+            messages.error(request, error)
+        return redirect("analysis:survey_detail", pk=survey.pk)
+    try:
+        counts = services.email_invitations(
+            request.user,
+            survey,
+            form.cleaned_data["addresses"],
+            form.cleaned_data["include_contacts"],
+        )
+    except services.SurveyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("%(created)d invitations sent; %(already)d addresses were invited already.") % counts,
+        )
+        if counts["invalid"]:
+            messages.warning(
+                request,
+                _("Not e-mail addresses, left out: %(items)s")
+                % {"items": ", ".join(counts["invalid"][:20])},
+            )
+    return redirect("analysis:survey_detail", pk=survey.pk)
+
+
+@login_required
+@require_POST
+def survey_remind(request, pk):
+    survey = _managed_survey(request, pk)
+    try:
+        count = services.remind_invitations(request.user, survey)
+    except services.SurveyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(count)d reminders sent.") % {"count": count})
     return redirect("analysis:survey_detail", pk=survey.pk)
 
 
