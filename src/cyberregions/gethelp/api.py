@@ -11,8 +11,9 @@ from rest_framework.response import Response
 
 from cyberregions.accounts.api_tokens import ApiTokenAuthentication
 
+from .choices import NeedStatus
 from .filtersets import ProviderFilterSet
-from .models import Label, ProviderProfile, ServiceCategory
+from .models import BuyerNeed, Label, ProviderProfile, ServiceCategory
 from .vocabulary import csirt_file
 
 AUTHENTICATION = [ApiTokenAuthentication, SessionAuthentication]
@@ -139,7 +140,48 @@ class CsirtViewSet(viewsets.ViewSet):
         raise Http404
 
 
+class BuyerNeedSerializer(serializers.ModelSerializer):
+    buyer = serializers.SlugRelatedField(source="organisation", slug_field="slug", read_only=True)
+    region = serializers.CharField(
+        source="organisation.region.code", read_only=True, allow_null=True, default=None
+    )
+    sector = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    services = serializers.SlugRelatedField(
+        source="categories", slug_field="code", many=True, read_only=True
+    )
+
+    class Meta:
+        model = BuyerNeed
+        fields = [
+            "id",
+            "buyer",
+            "region",
+            "sector",
+            "services",
+            "title",
+            "description",
+            "budget_band",
+            "expected_from",
+        ]
+
+
+class BuyerNeedViewSet(viewsets.ReadOnlyModelViewSet):
+    """Open public buyers' needs, soonest first."""
+
+    serializer_class = BuyerNeedSerializer
+    authentication_classes = AUTHENTICATION
+
+    def get_queryset(self):
+        return (
+            BuyerNeed.objects.filter(status=NeedStatus.OPEN)
+            .select_related("organisation", "organisation__region", "sector")
+            .prefetch_related("categories")
+            .order_by("expected_from", "id")
+        )
+
+
 ROUTES = [
+    ("buyer-needs", BuyerNeedViewSet, "buyer-need"),
     ("service-categories", ServiceCategoryViewSet, "service-category"),
     ("providers", ProviderViewSet, "provider"),
     ("labels", LabelViewSet, "label"),

@@ -86,3 +86,16 @@ class Incident(models.TextChoices):
 class Questionnaire(models.TextChoices):
     SME = "sme", _("Micro-enterprises and SMEs")
     LOCAL_ADMIN = "local_admin", _("Local administrations")
+
+
+class BudgetBand(models.TextChoices):
+    UNDER_25K = "lt25k", _("Under EUR 25,000")
+    UP_TO_140K = "lt140k", _("EUR 25,000 to 140,000")
+    UP_TO_750K = "lt750k", _("EUR 140,000 to 750,000")
+    ABOVE = "gte750k", _("EUR 750,000 or more")
+    UNKNOWN = "unknown", _("Not decided yet")
+
+
+class NeedStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")

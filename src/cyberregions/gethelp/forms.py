@@ -10,7 +10,7 @@ from cyberregions.core.forms import style_widgets
 from cyberregions.geo.models import Country, Region
 from cyberregions.taxonomy.models import Sector
 
-from .choices import PROVIDER_CLIENTS, ClientType, Incident, Urgency
+from .choices import PROVIDER_CLIENTS, BudgetBand, ClientType, Incident, Urgency
 from .models import Label, ServiceCategory
 from .questionnaires import answer_label
 from .scoring import DONT_KNOW, NOT_APPLICABLE
@@ -259,6 +259,41 @@ class CloseRequestForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self)
+
+
+class BuyerNeedForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    sector = forms.ModelChoiceField(label=_("Sector"), queryset=Sector.objects.all())
+    categories = forms.ModelMultipleChoiceField(
+        label=_("Services"),
+        queryset=ServiceCategory.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    description = forms.CharField(
+        label=_("Description"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    budget_band = forms.ChoiceField(label=_("Budget"), choices=BudgetBand.choices)
+    expected_from = forms.DateField(
+        label=_("Expected start"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self)
+
+
+class FollowSectorsForm(forms.Form):
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors whose public needs you want to hear of"),
+        queryset=Sector.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
 
     def __init__(self, *args, **kwargs):

@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from cyberregions.core.models import TimeStampedModel, WorkflowStep
 
 from .choices import (
+    BudgetBand,
     ClientType,
     LabelStatus,
+    NeedStatus,
     OfferStatus,
     Questionnaire,
     RequestStatus,
@@ -491,3 +493,73 @@ class HelpRequestStep(WorkflowStep):
 
     def __str__(self) -> str:
         return f"{self.help_request_id}: {self.from_state} → {self.to_state}"
+
+
+class BuyerNeed(TimeStampedModel):
+    """An upcoming need a local administration publishes (sector, budget band, timeline), so
+    that providers following the sector hear of it before the tender."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("buyer"),
+        on_delete=models.CASCADE,
+        related_name="buyer_needs",
+    )
+    sector = models.ForeignKey(
+        "taxonomy.Sector",
+        verbose_name=_("sector"),
+        on_delete=models.PROTECT,
+        related_name="buyer_needs",
+    )
+    categories = models.ManyToManyField(
+        ServiceCategory, verbose_name=_("services"), blank=True, related_name="buyer_needs"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    budget_band = models.CharField(
+        _("budget"), max_length=10, choices=BudgetBand.choices, default=BudgetBand.UNKNOWN
+    )
+    expected_from = models.DateField(_("expected start"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=NeedStatus.choices, default=NeedStatus.OPEN
+    )
+
+    class Meta:
+        verbose_name = _("public buyer's need")
+        verbose_name_plural = _("public buyers' needs")
+        ordering = ["expected_from", "id"]
+        indexes = [models.Index(fields=["status", "sector"], name="gethelp_need_sector_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SectorFollow(models.Model):
+    """A provider following a sector's public buyers' needs: its members are told of each."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="followed_sectors",
+    )
+    sector = models.ForeignKey(
+        "taxonomy.Sector",
+        verbose_name=_("sector"),
+        on_delete=models.CASCADE,
+        related_name="followers",
+    )
+
+    class Meta:
+        verbose_name = _("followed sector")
+        verbose_name_plural = _("followed sectors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "sector"],
+                name="gethelp_follow_once",
+                violation_error_message=_("This organisation already follows this sector."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} → {self.sector}"

@@ -179,3 +179,19 @@ def can_view_demand(user, region) -> bool:
     """Demand signals are anonymised counts, but they are the region's working data: its
     coordinators, programme staff and administrators."""
     return is_programme_staff(user) or region.pk in coordinated_region_ids(user)
+
+
+# Public buyers' needs --------------------------------------------------------------------------
+
+
+def can_publish_need(user, organisation) -> bool:
+    """Public administrations publish their upcoming needs, through whoever may change them."""
+    return organisation.actor_type == "public" and can_change_organisation(user, organisation)
+
+
+def can_close_need(user, need) -> bool:
+    return can_change_organisation(user, need.organisation)
+
+
+def can_follow_sectors(user, organisation) -> bool:
+    return can_change_organisation(user, organisation)

@@ -667,3 +667,81 @@ def escalate_overdue(now=None) -> int:
             continue  # accepted or withdrawn meanwhile
         done += 1
     return done
+
+
+# Public buyers' needs ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def publish_need(user, organisation, cleaned: dict):
+    """Publish a public buyer's need and tell the members of the organisations following its
+    sector (the buyer itself left out)."""
+    from .models import BuyerNeed, SectorFollow
+
+    require(permissions.can_publish_need(user, organisation))
+    need = BuyerNeed.objects.create(
+        organisation=organisation,
+        sector=cleaned["sector"],
+        title=cleaned["title"],
+        description=cleaned["description"],
+        budget_band=cleaned["budget_band"],
+        expected_from=cleaned["expected_from"],
+    )
+    need.categories.set(cleaned.get("categories") or [])
+    audit.record(
+        user,
+        "gethelp.need.publish",
+        need,
+        after=audit.snapshot(need, ["sector", "title", "budget_band", "expected_from"]),
+    )
+    followers = (
+        SectorFollow.objects.filter(sector=need.sector)
+        .exclude(organisation=organisation)
+        .values_list("organisation_id", flat=True)
+    )
+    notify(
+        organisation_members(followers),
+        kind="gethelp.need.published",
+        subject=lambda: (
+            _("New public need in %(sector)s: %(title)s")
+            % {"sector": need.sector, "title": need.title}
+        ),
+        template="gethelp/email/need_published.txt",
+        context={"need": need},
+        url="/get-help/needs/",
+        actor=user,
+    )
+    return need
+
+
+@transaction.atomic
+def close_need(user, need):
+    from .choices import NeedStatus
+
+    require(permissions.can_close_need(user, need))
+    before = audit.snapshot(need, ["status"])
+    need.status = NeedStatus.CLOSED
+    need.save(update_fields=["status", "updated_at"])
+    audit.record(user, "gethelp.need.close", need, before=before, after={"status": need.status})
+    return need
+
+
+@transaction.atomic
+def follow_sectors(user, organisation, sectors) -> None:
+    """Set the sectors whose public needs the organisation's members are told of."""
+    from .models import SectorFollow
+
+    require(permissions.can_follow_sectors(user, organisation))
+    before = sorted(
+        SectorFollow.objects.filter(organisation=organisation).values_list("sector_id", flat=True)
+    )
+    SectorFollow.objects.filter(organisation=organisation).exclude(sector__in=sectors).delete()
+    for sector in sectors:
+        SectorFollow.objects.get_or_create(organisation=organisation, sector=sector)
+    audit.record(
+        user,
+        "gethelp.sectors.follow",
+        organisation,
+        before={"followed_sectors": before},
+        after={"followed_sectors": sorted(sector.pk for sector in sectors)},
+    )

@@ -22,4 +22,8 @@ urlpatterns = [
     path("inbox/<int:pk>/", views.request_detail, name="request_detail"),
     path("offers/<int:pk>/<slug:answer>/", views.offer_answer, name="offer_answer"),
     path("demand/<str:code>/", views.demand_page, name="demand"),
+    path("needs/", views.need_list, name="needs"),
+    path("needs/new/<slug:slug>/", views.need_new, name="need_new"),
+    path("needs/<int:pk>/close/", views.need_close, name="need_close"),
+    path("needs/follow/<slug:slug>/", views.follow_sectors, name="follow_sectors"),
 ]

@@ -583,3 +583,96 @@ def demand_page(request, code):
             "label_statuses": LabelStatus,
         },
     )
+
+
+# Public buyers' needs ----------------------------------------------------------------------
+
+
+@require_GET
+def need_list(request):
+    from cyberregions.taxonomy.models import Sector
+
+    from .choices import NeedStatus
+    from .models import BuyerNeed
+
+    needs = (
+        BuyerNeed.objects.filter(status=NeedStatus.OPEN)
+        .select_related("organisation", "organisation__region", "sector")
+        .prefetch_related("categories")
+    )
+    sector = Sector.objects.filter(code=request.GET.get("sector") or "").first()
+    if request.GET.get("sector") and sector is None:
+        messages.error(request, _("Unknown sector: showing every sector."))
+    if sector is not None:
+        needs = needs.filter(sector=sector)
+    mine = Organisation.objects.filter(pk__in=member_organisation_ids(request.user)).order_by(
+        "name"
+    )
+    return render(
+        request,
+        "gethelp/needs.html",
+        {
+            "page": Paginator(needs, PAGE_SIZE).get_page(request.GET.get("page")),
+            "sectors": Sector.objects.all(),
+            "sector": sector,
+            "buyers": [org for org in mine if permissions.can_publish_need(request.user, org)],
+            "followers": mine,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_new(request, slug):
+    from .forms import BuyerNeedForm
+
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(permissions.can_publish_need(request.user, organisation))
+    form = BuyerNeedForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.publish_need(request.user, organisation, form.cleaned_data)
+        messages.success(
+            request, _("The need is published; providers following its sector are told.")
+        )
+        return redirect("gethelp:needs")
+    return render(request, "gethelp/need_form.html", {"form": form, "organisation": organisation})
+
+
+@login_required
+@require_POST
+def need_close(request, pk):
+    from .models import BuyerNeed
+
+    need = get_object_or_404(BuyerNeed.objects.select_related("organisation"), pk=pk)
+    services.close_need(request.user, need)
+    messages.success(request, _("The need is closed."))
+    return redirect("gethelp:needs")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_sectors(request, slug):
+    from .forms import FollowSectorsForm
+    from .models import SectorFollow
+
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(permissions.can_follow_sectors(request.user, organisation))
+    if request.method == "POST":
+        form = FollowSectorsForm(request.POST)
+        if form.is_valid():
+            services.follow_sectors(request.user, organisation, list(form.cleaned_data["sectors"]))
+            messages.success(request, _("Your followed sectors are saved."))
+            return redirect("gethelp:needs")
+    else:
+        form = FollowSectorsForm(
+            initial={
+                "sectors": list(
+                    SectorFollow.objects.filter(organisation=organisation).values_list(
+                        "sector_id", flat=True
+                    )
+                )
+            }
+        )
+    return render(
+        request, "gethelp/follow_sectors.html", {"form": form, "organisation": organisation}
+    )
