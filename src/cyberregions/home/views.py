@@ -64,6 +64,23 @@ def _indicator_tables(lens_) -> list[dict]:
     ]
 
 
+def _indicator_charts(tables: list[dict]) -> dict[str, dict]:
+    """The specs that ``analysis/charts.js`` draws (grouped bars per year), keyed by the id of
+    each chart's element; the table under each chart has the same figures."""
+    return {
+        f"chart-{table['key']}": {
+            "type": "grouped",
+            "labels": [str(row.year) for row in table["rows"]],
+            "series": [
+                {"name": str(table["value"]), "values": [row.value for row in table["rows"]]},
+                {"name": str(table["total"]), "values": [row.total for row in table["rows"]]},
+            ],
+        }
+        for table in tables
+        if table["rows"]
+    }
+
+
 @require_GET
 def barrier_index(request):
     require(permissions.can_view_barrier_lens(request.user))
@@ -81,12 +98,14 @@ def barrier_lens(request, barrier, region=None):
         if region_ is None:
             raise Http404
     result = lens.barrier_lens(request.user, barrier_, region_)
+    tables = _indicator_tables(result)
     context = {
         "lens": result,
         "barrier": barrier_,
         "region": region_,
         "barriers": Barrier.objects.all(),
-        "indicator_tables": _indicator_tables(result),
+        "indicator_tables": tables,
+        "charts": _indicator_charts(tables),
         "partner_regions": Region.objects.filter(is_partner_territory=True).order_by("name"),
         "skills_pending": barrier_.code == lens.SKILLS,
     }

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 
 from cyberregions.conftest import check_accessibility
 from cyberregions.geo.models import Region, RegionMembership
+from cyberregions.plans.tests.helpers import cite, make_action, make_plan
 from cyberregions.practices.tests.helpers import make_practice
 
 pytestmark = [
@@ -23,6 +24,9 @@ def coordinator(transactional_db):
     brittany = Region.objects.get(code="FRH0")
     make_practice("Cyber voucher for SMEs", brittany, barriers=("skills",))
     make_practice("Breton submitted idea", brittany, status="submitted", barriers=("skills",))
+    # A cross-region link (a Breton plan citing a Tuscan practice) draws the coordination chart.
+    tuscan = make_practice("Tuscan network", Region.objects.get(code="ITI1"))
+    cite(make_action(make_plan(brittany, "endorsed")), tuscan)
     user = get_user_model().objects.create_user("brittany", "yann@example.org", PASSWORD)
     RegionMembership.objects.create(user=user, region=brittany)
     return user
@@ -51,6 +55,7 @@ def test_start_page_barrier_lens_and_help(browser_page, coordinator):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Lack of skills in")
     check_accessibility(page, "barrier lens of a region")
     page.goto("/barriers/coordination/")
+    expect(page.locator("#chart-cross_region_links canvas")).to_have_count(1)
     check_accessibility(page, "coordination lens")
 
     page.locator("footer").get_by_role("link", name="Help").click()
