@@ -170,7 +170,7 @@ class CourseViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related(
                 Prefetch(
                     "targets",
-                    queryset=CourseProfile.objects.select_related("profile"),
+                    queryset=CourseProfile.objects.with_profile_names(),
                     to_attr="target_list",
                 ),
                 Prefetch("items", queryset=EcsfItem.objects.order_by("code"), to_attr="item_list"),

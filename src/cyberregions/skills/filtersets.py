@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import Count, F, Q
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
@@ -32,6 +31,10 @@ EQF_CHOICES = [(str(level), str(level)) for level in range(1, 9)]
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
 class CodeFilter(django_filters.MultipleChoiceFilter):
     """Several codes; a row matches when it carries any of them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
 
 
 _REFERENCE: dict | None = None
@@ -85,12 +88,20 @@ class ChoicesFromDatabase:
 class CourseFilterSet(ChoicesFromDatabase, django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label=_("Search"))
     profile = CodeFilter(method="filter_profile", label=_("ECSF profile"), choices=[])
-    kind = django_filters.MultipleChoiceFilter(choices=CourseKind.choices, label=_("Type"))
-    mode = django_filters.MultipleChoiceFilter(choices=Mode.choices, label=_("Mode"))
-    eqf_level = django_filters.MultipleChoiceFilter(choices=EQF_CHOICES, label=_("EQF level"))
-    cost_band = django_filters.MultipleChoiceFilter(choices=CostBand.choices, label=_("Cost"))
+    kind = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=CourseKind.choices, label=_("Type")
+    )
+    mode = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=Mode.choices, label=_("Mode")
+    )
+    eqf_level = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=EQF_CHOICES, label=_("EQF level")
+    )
+    cost_band = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=CostBand.choices, label=_("Cost")
+    )
     region = django_filters.MultipleChoiceFilter(
-        field_name="region__code", label=_("Region"), choices=[]
+        distinct=False, field_name="region__code", label=_("Region"), choices=[]
     )
     country = django_filters.CharFilter(field_name="country__iso", label=_("Country"))
     language = django_filters.ChoiceFilter(
@@ -141,16 +152,19 @@ FACETS = {
 }
 
 
-def compute_facets(data: QueryDict, queryset) -> dict[str, dict[str, int]]:
+def compute_facets(filterset: CourseFilterSet) -> dict[str, dict[str, int]]:
     """Disjunctive facet counts: each facet counts the courses matching every *other*
     filter, so that ticking one value still shows what the others would add. One grouped
-    query per facet (six in all, with the profiles)."""
+    query per facet (six in all, with the profiles). The valid ``filterset``'s own filters are
+    applied (as ``FilterSet.filter_queryset`` does), so that no other form is built."""
+    data = filterset.form.cleaned_data
     counts: dict[str, dict[str, int]] = {}
     for name, column in {**FACETS, "profile": None}.items():
-        others = data.copy()
-        others.pop(name, None)
-        others.pop("sort", None)
-        matching = CourseFilterSet(others, queryset=queryset).qs.order_by()
+        matching = filterset.queryset
+        for other, value in data.items():
+            if other not in (name, "sort"):
+                matching = filterset.filters[other].filter(matching, value)
+        matching = matching.order_by()
         if column is None:
             rows = (
                 CourseProfile.objects.filter(course__in=matching.values("pk"))
@@ -167,10 +181,12 @@ def compute_facets(data: QueryDict, queryset) -> dict[str, dict[str, int]]:
 class VacancyFilterSet(ChoicesFromDatabase, django_filters.FilterSet):
     profile = CodeFilter(field_name="profile__code", label=_("ECSF profile"), choices=[])
     region = django_filters.MultipleChoiceFilter(
-        field_name="region__code", label=_("Region"), choices=[]
+        distinct=False, field_name="region__code", label=_("Region"), choices=[]
     )
     country = django_filters.CharFilter(field_name="country__iso", label=_("Country"))
-    remote = django_filters.MultipleChoiceFilter(choices=Remote.choices, label=_("Remote work"))
+    remote = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=Remote.choices, label=_("Remote work")
+    )
     language = django_filters.ChoiceFilter(
         method="filter_language", choices=LANGUAGES, label=_("Language")
     )
@@ -188,10 +204,14 @@ class VacancyFilterSet(ChoicesFromDatabase, django_filters.FilterSet):
 class NeedFilterSet(ChoicesFromDatabase, django_filters.FilterSet):
     profile = CodeFilter(field_name="profile__code", label=_("ECSF profile"), choices=[])
     region = django_filters.MultipleChoiceFilter(
-        field_name="region__code", label=_("Region"), choices=[]
+        distinct=False, field_name="region__code", label=_("Region"), choices=[]
     )
-    horizon = django_filters.MultipleChoiceFilter(choices=Horizon.choices, label=_("Horizon"))
-    seniority = django_filters.MultipleChoiceFilter(choices=Seniority.choices, label=_("Level"))
+    horizon = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=Horizon.choices, label=_("Horizon")
+    )
+    seniority = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=Seniority.choices, label=_("Level")
+    )
     hard_to_fill = django_filters.BooleanFilter(label=_("Hard to fill"))
     min_count = IntegerFilter(field_name="count", lookup_expr="gte", label=_("At least"))
 

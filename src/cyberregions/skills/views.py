@@ -177,13 +177,13 @@ def course_list(request):
         queryset = filterset.qs
         if "sort" not in request.GET:
             queryset = queryset.order_by("title", "id")
-        facets = compute_facets(request.GET, base)
+        facets = compute_facets(filterset)
     else:
         queryset, facets = Course.objects.none(), {}
     queryset = queryset.select_related("provider", "region", "country").prefetch_related(
         Prefetch(
             "targets",
-            queryset=CourseProfile.objects.select_related("profile"),
+            queryset=CourseProfile.objects.with_profile_names(),
             to_attr="target_list",
         )
     )

@@ -84,7 +84,7 @@ class CatalogueTests(PersonaTestCase):
         base = Course.objects.visible_to(None)
         for query in ["", "kind=short", "kind=short&eqf_level=6", "profile=ECSF-PEN&mode=online"]:
             data = QueryDict(query)
-            counts = compute_facets(data, base)
+            counts = compute_facets(self.valid(CourseFilterSet(data, queryset=base)))
             for name, column in FACETS.items():
                 others = data.copy()
                 others.pop(name, None)
@@ -103,6 +103,10 @@ class CatalogueTests(PersonaTestCase):
             ):
                 expected[target.profile.code] = expected.get(target.profile.code, 0) + 1
             self.assertEqual(counts["profile"], expected)
+
+    def valid(self, filterset):
+        self.assertTrue(filterset.is_valid())
+        return filterset
 
     def test_it_answers_htmx_with_the_results_and_the_facets(self):
         response = self.client.get(
