@@ -87,3 +87,20 @@ def status_counts(region) -> dict:
         .values_list("status", "n")
     )
     return {status: counts.get(status, 0) for status, _label in RequestStatus.choices}
+
+
+def needs_by_sector(region) -> list[tuple[str, int]]:
+    """Open public buyers' needs of the region's administrations, per sector."""
+    from django.db.models import Q
+
+    from .choices import NeedStatus
+    from .models import BuyerNeed
+
+    rows = (
+        BuyerNeed.objects.filter(status=NeedStatus.OPEN)
+        .filter(Q(organisation__region=region) | Q(organisation__region__parent=region))
+        .values("sector__label")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "sector__label")
+    )
+    return [(row["sector__label"], row["n"]) for row in rows]

@@ -69,6 +69,24 @@ LANGUAGES = {
     "PT": "pt",
     "PL": "pl",
 }
+NEEDS = [
+    ("Security monitoring for the water utility", "SEC.energy", "lt140k", ["managed_security"]),
+    ("Penetration test of the citizen portal", "SEC.government", "lt25k", ["pentest"]),
+    ("Backup and recovery plan for schools", "SEC.government", "lt140k", ["backup", "recovery"]),
+    (
+        "NIS2 readiness of the public transport operator",
+        "SEC.transportation",
+        "lt140k",
+        ["compliance", "audit"],
+    ),
+    ("Awareness training for 400 municipal staff", "SEC.government", "lt25k", ["awareness"]),
+    (
+        "Incident response retainer for the hospital group",
+        "SEC.health",
+        "lt750k",
+        ["incident_response", "forensics"],
+    ),
+]
 DESCRIPTIONS = [
     "Our accounting files were encrypted this morning and a ransom note appeared.",
     "We need an audit before answering a public tender that asks for ISO 27001.",
@@ -138,7 +156,7 @@ def load_gethelp(
                 remote=rng.random() < 0.3,
                 languages=ProviderProfile.pack(["en", language_of(organisation.country.iso)]),
                 clients=ProviderProfile.pack(
-                    rng.sample(["sme", "local_admin", "essential"], rng.randint(1, 3))
+                    rng.sample(["sme", "local_admin", "essential"], rng.randint(2, 3))
                 ),
                 available_24_7=responder and rng.random() < 0.6,
                 response_hours=rng.choice([2, 4, 8, 24, 48]),
@@ -265,6 +283,27 @@ def load_gethelp(
             elif target == RequestStatus.WITHDRAWN:
                 services.REQUEST_WORKFLOW.transition(requester, help_request, "withdraw")
         say("requests")
+        from cyberregions.taxonomy.models import Sector
+
+        from .models import BuyerNeed, SectorFollow
+
+        sectors = list(Sector.objects.all())
+        buyers = list(Organisation.objects.filter(actor_type="public").order_by("id")[: len(NEEDS)])
+        for (title, sector_code, band, wanted), buyer in zip(NEEDS, buyers, strict=False):
+            need = BuyerNeed.objects.create(
+                organisation=buyer,
+                sector=Sector.objects.get(code=sector_code),
+                title=title,
+                description=f"{title}. Demo need published for the platform's demonstration.",
+                budget_band=band,
+                expected_from=today + datetime.timedelta(days=rng.randint(30, 300)),
+            )
+            need.categories.set([categories[c] for c in wanted])
+        for profile in ProviderProfile.objects.order_by("id")[:60]:
+            for sector in rng.sample(sectors, 2):
+                SectorFollow.objects.get_or_create(organisation=profile.organisation, sector=sector)
+        counts["needs"] = BuyerNeed.objects.count()
+        say("public needs")
     counts["by_status"] = {
         status: HelpRequest.objects.filter(status=status).count() for status in RequestStatus.values
     }
@@ -272,6 +311,10 @@ def load_gethelp(
 
 
 def clear() -> None:
+    from .models import BuyerNeed, SectorFollow
+
+    BuyerNeed.objects.all().delete()
+    SectorFollow.objects.all().delete()
     HelpRequest.objects.all().delete()
     Assessment.objects.all().delete()
     OrganisationLabel.objects.all().delete()

@@ -572,6 +572,7 @@ def demand_page(request, code):
             "by_category": demand.requests_by_category(region),
             "urgencies": Urgency.choices,
             "weakest": demand.weakest_themes(region),
+            "needs": demand.needs_by_sector(region),
             "served": demand.served_from_elsewhere(region),
             "statuses": [
                 (label, count)

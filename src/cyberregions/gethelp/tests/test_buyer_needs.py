@@ -73,3 +73,12 @@ class BuyerNeedTests(GetHelpTestCase):
         self.assertContains(response, "Select a valid choice", count=2)
         page = self.client.get(reverse("gethelp:needs"), {"sector": "SEC.astrology"}, follow=True)
         self.assertContains(page, "Unknown sector")
+
+    def test_it_counts_open_needs_in_the_regions_demand_signals(self):
+        self.login(self.registered)
+        self.publish()
+        self.login(self.coordinator)
+        page = self.client.get(reverse("gethelp:demand", args=["FRH0"]))
+        self.assertEqual(page.context["needs"], [(self.water.label, 1)])
+        self.login(self.member)
+        self.assertEqual(self.client.get(reverse("gethelp:demand", args=["FRH0"])).status_code, 403)

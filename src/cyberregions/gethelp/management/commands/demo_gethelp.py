@@ -33,7 +33,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"{counts['providers']} providers, {counts['labels']} labels, "
-                f"{counts['assessments']} self-assessments, {counts['requests']} help requests "
+                f"{counts['assessments']} self-assessments, {counts['needs']} public needs, "
+                f"{counts['requests']} help requests "
                 f"({', '.join(f'{k}: {v}' for k, v in counts['by_status'].items())})."
             )
         )
