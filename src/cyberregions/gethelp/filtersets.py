@@ -20,6 +20,11 @@ def _noop(queryset, name, value: str):
     return queryset
 
 
+def _noop_boolean(queryset, name, value: bool):
+    """As ``_noop``; typed so that the API document says boolean."""
+    return queryset
+
+
 class ProviderFilterSet(django_filters.FilterSet):
     service = django_filters.ModelChoiceFilter(
         label=_("Service"),
@@ -45,8 +50,8 @@ class ProviderFilterSet(django_filters.FilterSet):
     client = django_filters.ChoiceFilter(
         label=_("Clients served"), choices=PROVIDER_CLIENTS, method=_noop
     )
-    labelled = django_filters.BooleanFilter(label=_("Holds a valid label"), method=_noop)
-    available_24_7 = django_filters.BooleanFilter(label=_("Available 24/7"), method=_noop)
+    labelled = django_filters.BooleanFilter(label=_("Holds a valid label"), method=_noop_boolean)
+    available_24_7 = django_filters.BooleanFilter(label=_("Available 24/7"), method=_noop_boolean)
 
     class Meta:
         model = ProviderProfile
