@@ -236,7 +236,7 @@ class Vocabulary:
     def expand(self, clauses: list[Clause]) -> list[Clause]:
         """Known terms become their concept: a quoted phrase or an OR option equal to a
         term, and runs of plain words forming one (longest first, "incident response" before
-        "incident")."""
+        "incident"; "test d'intrusion" is three words)."""
         expanded: list[Clause] = []
         index = 0
         while index < len(clauses):
@@ -249,7 +249,9 @@ class Vocabulary:
                 run += 1
             matched = None
             for size in range(run, 1, -1):
-                phrase = tuple(clauses[index + k].options[0].words[0] for k in range(size))
+                phrase = tuple(
+                    word for k in range(size) for word in clauses[index + k].options[0].words
+                )
                 matched = self.lookup(phrase)
                 if matched:
                     expanded.append(Clause((matched,)))
@@ -273,7 +275,7 @@ def _plain_word(clause: Clause) -> bool:
     if clause.negated or len(clause.options) != 1:
         return False
     option = clause.options[0]
-    return isinstance(option, Term) and len(option.words) == 1 and not option.prefix
+    return isinstance(option, Term) and not option.prefix
 
 
 def _singular(phrase: tuple[str, ...]) -> tuple[str, ...]:

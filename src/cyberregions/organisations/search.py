@@ -230,37 +230,33 @@ def rebuild_documents(using=None) -> int:
 
 
 def suggestion(query: Query, count_for) -> str | None:
-    """A spelling the query may have meant ("did you mean"), when one of its words is close
-    to a word of the field's vocabulary (edit distance, rapidfuzz) and the corrected query
-    finds something; ``count_for(text)`` counts the matches of a query text."""
+    """A spelling the query may have meant ("did you mean"): each word far from every word
+    of the field's vocabulary is replaced by the closest ones (edit distance, rapidfuzz;
+    the same on both engines), and of the corrected queries the one finding the most
+    organisations is offered; ``count_for(text)`` counts the matches of a query text."""
     from rapidfuzz import fuzz, process
 
     from cyberregions.taxonomy.search_vocabulary import vocabulary
 
     known = vocabulary().surface_words
-    changed = False
-    corrected: list[str] = []
+    candidates: list[list[str]] = [[]]
     for clause in query.clauses:
         option = clause.options[0]
         if clause.negated or len(clause.options) != 1 or not hasattr(option, "words"):
             return None
-        replaced = []
         for word in option.words:
-            if word in known or len(word) < 4 or word.isdigit():
-                replaced.append(word)
-                continue
-            match = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=80)
-            if match is None:
-                replaced.append(word)
-            else:
-                replaced.append(match[0])
-                changed = True
-        text = " ".join(replaced)
-        corrected.append(f'"{text}"' if len(replaced) > 1 else text)
-    if not changed:
-        return None
-    text = " ".join(corrected)
-    return text if count_for(text) else None
+            choices = [word]
+            if word not in known and len(word) >= 4 and not word.isdigit():
+                close = process.extract(word, known, scorer=fuzz.ratio, score_cutoff=80, limit=3)
+                best = max((score for _word, score, _index in close), default=None)
+                choices = [found for found, score, _index in close if score == best] or [word]
+            candidates = [[*done, choice] for done in candidates for choice in choices][:6]
+    original = [word for clause in query.clauses for word in clause.options[0].words]
+    counted = [
+        (count_for(" ".join(words)), " ".join(words)) for words in candidates if words != original
+    ]
+    counted = [(count, text) for count, text in counted if count]
+    return max(counted)[1] if counted else None
 
 
 def add_snippets(organisations, query: Query, scope: str) -> None:
