@@ -7,12 +7,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from cyberregions.events.choices import OFFER_KINDS, REQUEST_KINDS, RegistrationStatus
 from cyberregions.events.models import CooperationItem, Registration
 from cyberregions.organisations.choices import ItemKind
 from cyberregions.organisations.models import OfferOrNeed, Organisation
+from cyberregions.organisations.querysets import counted_condition
 
 from .similarity import Item, Party
 
@@ -85,9 +86,12 @@ def atlas_candidates(organisation: Organisation, limit: int = ATLAS_CANDIDATES) 
 
 
 def atlas_parties(ids: Iterable[int]) -> PartySet:
+    """The parties of ``ids``: the first is the target; the others only while they count
+    (active, ``Organisation.objects.counted``), so a closed organisation is never suggested."""
     ids = list(dict.fromkeys(ids))
     rows = (
         Organisation.objects.filter(pk__in=ids)
+        .filter(counted_condition() | Q(pk=ids[0] if ids else None))
         .order_by("pk")
         .values_list(
             "pk",
