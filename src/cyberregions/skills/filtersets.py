@@ -152,29 +152,53 @@ FACETS = {
 }
 
 
+def _filtered(filterset: CourseFilterSet, leave_out: set[str]):
+    """The FilterSet's queryset with every filter applied but ``leave_out`` (and the sort),
+    as ``FilterSet.filter_queryset`` applies them, so that no other form is built."""
+    queryset = filterset.queryset
+    for name, value in filterset.form.cleaned_data.items():
+        if name not in leave_out and name != "sort":
+            queryset = filterset.filters[name].filter(queryset, value)
+    return queryset.order_by()
+
+
 def compute_facets(filterset: CourseFilterSet) -> dict[str, dict[str, int]]:
     """Disjunctive facet counts: each facet counts the courses matching every *other*
-    filter, so that ticking one value still shows what the others would add. One grouped
-    query per facet (six in all, with the profiles). The valid ``filterset``'s own filters are
-    applied (as ``FilterSet.filter_queryset`` does), so that no other form is built."""
+    filter, so that ticking one value still shows what the others would add.
+
+    Two queries, as the atlas does: one groups the courses matching every filter but the five
+    single-valued facets by those five columns, and each facet is counted from its groups in
+    Python (a group counts for a facet when it passes the other four facets' choices); one
+    counts the profiles among the courses matching every filter but the profile."""
     data = filterset.form.cleaned_data
-    counts: dict[str, dict[str, int]] = {}
-    for name, column in {**FACETS, "profile": None}.items():
-        matching = filterset.queryset
-        for other, value in data.items():
-            if other not in (name, "sort"):
-                matching = filterset.filters[other].filter(matching, value)
-        matching = matching.order_by()
-        if column is None:
-            rows = (
-                CourseProfile.objects.filter(course__in=matching.values("pk"))
-                .values_list("profile__code")
-                .annotate(n=Count("id"))
-                .order_by()
+    chosen = {name: {str(value) for value in data.get(name) or []} for name in FACETS}
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    groups = (
+        _filtered(filterset, set(FACETS))
+        .values_list(*FACETS.values())
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for *values, n in groups:
+        row = {
+            name: None if value is None else str(value)
+            for name, value in zip(FACETS, values, strict=True)
+        }
+        for name in FACETS:
+            others_pass = all(
+                not chosen[other] or row[other] in chosen[other]
+                for other in FACETS
+                if other != name
             )
-        else:
-            rows = matching.values_list(column).annotate(n=Count("id")).order_by()
-        counts[name] = {str(value): n for value, n in rows if value is not None}
+            if others_pass and row[name] is not None:
+                counts[name][row[name]] = counts[name].get(row[name], 0) + n
+    profiles = (
+        CourseProfile.objects.filter(course__in=_filtered(filterset, {"profile"}).values("pk"))
+        .values_list("profile__code")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts["profile"] = dict(profiles)
     return counts
 
 
