@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.db import connections
 from django.db.models import F
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
@@ -43,6 +44,8 @@ SORT_SQL = {
     "-founded": 's."founded" DESC NULLS LAST, s."name", s."id"',
     "-employees": 's."employees" DESC NULLS LAST, s."name", s."id"',
 }
+# The name of the facet statement's CTE holding the search's ranked matches.
+MATCHES = "search_matches"
 SORT_LABELS = {
     "relevance": _("Best match"),
     "name": _("Name (A–Z)"),
@@ -156,6 +159,9 @@ class OrganisationFilterSet(django_filters.FilterSet):
     # Set by the atlas page while its search box is being typed in: the last word is then
     # matched as a prefix.
     typing = False
+    # Set by the facet statement while it builds its SQL: the search's matches are then
+    # read from that statement's CTE of this name, which ranked them.
+    matches_table = None
 
     def parsed_query(self):
         return search.parse(self.form.cleaned_data.get("q") or "", typing=self.typing)
@@ -164,6 +170,8 @@ class OrganisationFilterSet(django_filters.FilterSet):
         return self.form.cleaned_data.get("scope") or search.DEFAULT_SCOPE
 
     def filter_search(self, queryset, name, value):
+        if self.matches_table and self.parsed_query().searchable:
+            return queryset.filter(pk__in=RawSQL(f"SELECT id FROM {self.matches_table}", []))
         return search.filter_parsed(queryset, self.parsed_query(), self.search_scope())
 
     def filter_scope(self, queryset, name, value):
@@ -316,20 +324,24 @@ def compute_facets(
     rows = AtlasRow.objects.all()
     if base.query.where:
         rows = rows.filter(pk__in=base.values("pk"))
+    sort = effective_sort(data)
+    parsed = filterset.parsed_query()
+    has_search = parsed.searchable
+    ranked = None
+    if has_search and sort == "relevance":
+        # The search runs once, ranks included: its matches are the statement's first CTE,
+        # which the search filter and the page's order both read.
+        ranked = search.ranked_sql(parsed, filterset.search_scope(), connections[rows.db].vendor)
+        filterset.matches_table = MATCHES
     try:
         searched = filterset.filter_queryset(rows).order_by()
     finally:
         filterset.form.cleaned_data = cleaned
+        filterset.matches_table = None
 
-    sort = effective_sort(data)
-    parsed = filterset.parsed_query()
-    has_search = parsed.searchable
     if not has_search:
         # Without a search the page is a cheap indexed ORDER BY … LIMIT of its own.
         window = None
-    ranked = None
-    if has_search and sort == "relevance":
-        ranked = search.ranked_sql(parsed, filterset.search_scope(), connections[rows.db].vendor)
     grouped_rows, tag_rows, window_ids = _facet_rows(
         searched, wanted, sort, window, has_search, ranked
     )
@@ -480,12 +492,10 @@ def _facet_rows(
             )
         elif ranked is not None:
             # The ranks of the search's matches, joined to those passing every filter.
-            rank_sql, rank_params = ranked
             source = (
                 f"(SELECT f.*, r.rank AS rank FROM (SELECT * FROM searched{every_where}) f "
-                f"JOIN ({rank_sql}) r ON r.id = f.id)"
+                f"JOIN {MATCHES} r ON r.id = f.id)"
             )
-            every_params = [*every_params, *rank_params]
         else:
             source = f"(SELECT * FROM searched{every_where})"
         # The window is taken by ORDER BY … LIMIT (a bounded sort over the matches); the
@@ -502,9 +512,14 @@ def _facet_rows(
     # index of the facet columns itself, cheaper than writing and rereading 120,000 rows.
     materialised = "MATERIALIZED" if has_search else "NOT MATERIALIZED"
     ctes = [f"searched (id, {all_columns}) AS {materialised} ({base_sql})"]
+    rank_params: list = []
+    if ranked is not None:
+        rank_sql, rank_params = ranked
+        ctes.insert(0, f"{MATCHES} AS MATERIALIZED ({rank_sql})")
     ctes += [f"{name} AS MATERIALIZED ({sql})" for name, sql, _params in kept.values()]
     sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(arm for arm, _ in arms)
     params = [
+        *rank_params,
         *base_params,
         *(param for _name, _sql, kept_params in kept.values() for param in kept_params),
         *(param for _, arm_params in arms for param in arm_params),
