@@ -29,6 +29,7 @@ SUMMARY_STRINGS = [
     gettext_noop(
         "Perform cybersecurity audits on the organisation's ecosystem. Ensuring compliance with statutory, regulatory, policy information, security requirements, industry standards and best practices."
     ),
+    gettext_noop("Improves cybersecurity knowledge, skills and competencies of humans."),
     gettext_noop(
         "Develop, deploy and operate cybersecurity solutions (systems, assets, software, controls and services) on infrastructures and products."
     ),
