@@ -14,6 +14,7 @@ from cyberregions.home import api as home_api
 from cyberregions.organisations import api as organisations_api
 from cyberregions.plans import api as plans_api
 from cyberregions.practices import api as practices_api
+from cyberregions.search import api as search_api
 from cyberregions.skills import api as skills_api
 from cyberregions.taxonomy import api as taxonomy_api
 
@@ -30,6 +31,7 @@ for module in (
     gethelp_api,
     skills_api,
     home_api,
+    search_api,
 ):
     for prefix, viewset, basename in module.ROUTES:
         router.register(prefix, viewset, basename=basename)

@@ -78,3 +78,19 @@ class SearchPageTests(PersonaTestCase):
 
     def test_every_page_has_the_search_box(self):
         self.assertContains(self.client.get("/"), 'action="/search/"')
+
+
+class SearchApiTests(PersonaTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        make_practice("Ransomware drills", cls.brittany, summary="Tabletop ransomware day.")
+        make_practice("Ransomware pool", cls.brittany, status="draft", summary="Draft.")
+
+    def test_it_gives_the_groups_with_what_the_reader_may_see(self):
+        body = self.client.get("/api/search/", {"q": "ransomware"}).json()
+        practices = next(group for group in body if group["kind"] == "practices")
+        self.assertEqual(practices["count"], 1)
+        self.assertEqual(practices["results"][0]["title"], "Ransomware drills")
+        self.assertEqual(practices["results"][0]["snippet"], "Tabletop ransomware day.")
+        self.assertEqual(self.client.get("/api/search/", {"q": "OR"}).json(), [])
