@@ -179,7 +179,55 @@ def vocabularies(user, query: Query, text: str) -> Group:
     )
 
 
-KINDS = [organisations, practices, plans, events, vocabularies]
+def courses(user, query: Query, text: str) -> Group:
+    from cyberregions.skills.filtersets import COURSE_SEARCH_FIELDS
+    from cyberregions.skills.models import Course
+
+    rows = Course.objects.visible_to(user).select_related("provider")
+    fields = [("title", 3.0), ("description", 1.0)]
+    matched = text_search.ranked(
+        query,
+        rows,
+        lambda course: [
+            *((getattr(course, name) or "", weight) for name, weight in fields),
+            (course.provider.name, COURSE_SEARCH_FIELDS["provider__name"]),
+        ],
+    )
+    phrases = query.highlight_terms()
+    hits = [
+        Hit(
+            course.title,
+            course.get_absolute_url(),
+            course.provider.name,
+            snippet([course.description], phrases),
+        )
+        for _score, course in matched[:SHOWN]
+    ]
+    return Group("courses", _("Courses"), len(matched), hits, _list_url("skills:courses", text))
+
+
+def services(user, query: Query, text: str) -> Group:
+    """The service categories of the get-help module, in every language, each leading to
+    the providers offering it."""
+    from cyberregions.gethelp.models import ServiceCategory
+
+    matched: list[tuple[float, Hit]] = []
+    for category in ServiceCategory.objects.all():
+        value = text_search.score(query, [(str(category), 3.0), (category.label, 2.0)])
+        if value is not None:
+            url = f"{reverse('gethelp:providers')}?{urlencode({'service': category.code})}"
+            matched.append((value, Hit(str(category), url, category.get_kind_display())))
+    matched.sort(key=lambda entry: -entry[0])
+    return Group(
+        "services",
+        _("Services"),
+        len(matched),
+        [hit for _value, hit in matched[:SHOWN]],
+        reverse("gethelp:providers"),
+    )
+
+
+KINDS = [organisations, services, practices, plans, events, courses, vocabularies]
 
 
 def search_everything(user, text: str) -> tuple[Query, list[Group]]:

@@ -4,7 +4,7 @@ for vacancies and declared needs."""
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
@@ -85,6 +85,10 @@ class ChoicesFromDatabase:
             self.filters[name].__dict__.pop("_field", None)
 
 
+# The fields a course search reads, with their weights in the ranking.
+COURSE_SEARCH_FIELDS = {"title": 3.0, "description": 1.0, "provider__name": 1.0}
+
+
 class CourseFilterSet(ChoicesFromDatabase, django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label=_("Search"))
     profile = CodeFilter(method="filter_profile", label=_("ECSF profile"), choices=[])
@@ -125,9 +129,9 @@ class CourseFilterSet(ChoicesFromDatabase, django_filters.FilterSet):
         fields = ["q", "profile", "kind", "mode", "eqf_level", "cost_band", "region"]
 
     def filter_search(self, queryset, name, value):
-        for word in value.split()[:8]:
-            queryset = queryset.filter(Q(title__icontains=word) | Q(description__icontains=word))
-        return queryset
+        from cyberregions.taxonomy.search_vocabulary import filter_small
+
+        return filter_small(queryset, value, COURSE_SEARCH_FIELDS)
 
     def filter_profile(self, queryset, name, values):
         if not values:

@@ -35,7 +35,16 @@ class SearchPageTests(PersonaTestCase):
         self.assertEqual(response.status_code, 200)
         groups = self.groups(response)
         self.assertEqual(
-            list(groups), ["organisations", "practices", "plans", "events", "vocabularies"]
+            list(groups),
+            [
+                "organisations",
+                "services",
+                "practices",
+                "plans",
+                "events",
+                "courses",
+                "vocabularies",
+            ],
         )
         self.assertEqual([hit.title for hit in groups["practices"].hits], [self.public.title])
         self.assertEqual([hit.title for hit in groups["events"].hits], [self.event.title])
@@ -94,3 +103,14 @@ class SearchApiTests(PersonaTestCase):
         self.assertEqual(practices["results"][0]["title"], "Ransomware drills")
         self.assertEqual(practices["results"][0]["snippet"], "Tabletop ransomware day.")
         self.assertEqual(self.client.get("/api/search/", {"q": "OR"}).json(), [])
+
+
+class SearchOtherModulesTests(PersonaTestCase):
+    def test_services_lead_to_their_providers_in_every_language(self):
+        groups = {
+            group.key: group for group in self.client.get(URL, {"q": "forensics"}).context["groups"]
+        }
+        urls = [hit.url for hit in groups["services"].hits]
+        self.assertTrue(
+            urls and all(url.startswith("/get-help/providers/?service=") for url in urls)
+        )
