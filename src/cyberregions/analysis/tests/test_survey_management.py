@@ -100,8 +100,9 @@ class SurveyManagementTests(PersonaTestCase):
                 services.submit_response(None, invitation, {"skills": 4}, {"CRY": 2}, "Note")
             self.client.get(f"/analysis/surveys/{survey.pk}/")
             # session, user, survey, memberships (region, organisation), invitations with
-            # their organisation, their responses, three aggregates, the organisation choices
-            with self.assertNumQueries(11):
+            # their organisation, their responses, three aggregates, the organisation choices,
+            # the response rate of the e-mailed invitations
+            with self.assertNumQueries(12):
                 self.client.get(f"/analysis/surveys/{survey.pk}/")
             # session, user, survey, memberships (2), responses, barrier answers and barriers,
             # domain needs and domains
