@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from cyberregions.geo.models import Region
+from cyberregions.taxonomy.labels import label_map
 from cyberregions.taxonomy.models import Barrier, Domain
 
 from .choices import PracticeStatus
@@ -107,8 +108,9 @@ def vocabulary_choices() -> dict[str, list[tuple[str, str]]]:
     global _VOCABULARY
     if _VOCABULARY is None:
         choices = {
-            "barrier": list(Barrier.objects.values_list("code", "label")),
-            "domain": list(Domain.objects.values_list("code", "label")),
+            # Lazy labels: kept per process, printed in each reader's language.
+            "barrier": list(label_map(Barrier).items()),
+            "domain": list(label_map(Domain).items()),
             "region": [
                 (code, name)
                 for code, name in Region.objects.filter(is_partner_territory=True)
