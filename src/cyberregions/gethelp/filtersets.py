@@ -8,11 +8,11 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from cyberregions.core.languages import language_choices
 from cyberregions.geo.models import Country, Region
 
 from .choices import PROVIDER_CLIENTS
 from .models import ProviderProfile, ServiceCategory
-from .vocabulary import language_choices
 
 
 def _noop(queryset, name, value: str):

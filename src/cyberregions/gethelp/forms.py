@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cyberregions.core.forms import style_widgets
+from cyberregions.core.languages import language_choices
 from cyberregions.geo.models import Country, Region
 from cyberregions.taxonomy.models import Sector
 
@@ -14,7 +15,6 @@ from .choices import PROVIDER_CLIENTS, BudgetBand, ClientType, Incident, Urgency
 from .models import Label, ServiceCategory
 from .questionnaires import answer_label
 from .scoring import DONT_KNOW, NOT_APPLICABLE
-from .vocabulary import language_choices
 
 
 def place_fields(form, required_country=True):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cyberregions.core.forms import StepReasonForm
+from cyberregions.core.languages import language_name
 from cyberregions.core.permissions import member_organisation_ids, require
 from cyberregions.geo.models import Region
 from cyberregions.organisations.models import Organisation
@@ -48,7 +49,7 @@ from .models import (
     ProviderProfile,
     ServiceCategory,
 )
-from .vocabulary import csirt_for, language_name
+from .vocabulary import csirt_for
 
 PAGE_SIZE = 25
 RESPONDERS_SHOWN = 10

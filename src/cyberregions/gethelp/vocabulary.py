@@ -7,7 +7,6 @@ import json
 from functools import cache
 from pathlib import Path
 
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -30,48 +29,9 @@ CATEGORY_LABELS = {
     "recovery": _("Recovery and restoration"),
 }
 
-# The 24 official languages of the EU: what providers may declare and requesters ask for.
-EU_LANGUAGES = [
-    "bg",
-    "cs",
-    "da",
-    "de",
-    "el",
-    "en",
-    "es",
-    "et",
-    "fi",
-    "fr",
-    "ga",
-    "hr",
-    "hu",
-    "it",
-    "lt",
-    "lv",
-    "mt",
-    "nl",
-    "pl",
-    "pt",
-    "ro",
-    "sk",
-    "sl",
-    "sv",
-]
-
 
 def category_label(code: str, default: str = ""):
     return CATEGORY_LABELS.get(code, default or code)
-
-
-def language_name(code: str) -> str:
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
-
-
-def language_choices() -> list[tuple[str, str]]:
-    return sorted(((code, language_name(code)) for code in EU_LANGUAGES), key=lambda c: c[1])
 
 
 @cache

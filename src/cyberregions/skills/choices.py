@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cyberregions.core.languages import EU_LANGUAGE_CODES
+
 
 class ItemKind(models.TextChoices):
     DELIVERABLE = "deliverable", _("Deliverable")
@@ -89,33 +91,8 @@ class Remote(models.TextChoices):
     FULL = "full", _("Fully remote")
 
 
-# The languages a course or a vacancy may name: the platform's nine and English-speaking
-# neighbours' usual ones.
-LANGUAGES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("it", _("Italian")),
-    ("es", _("Spanish")),
-    ("sl", _("Slovenian")),
-    ("et", _("Estonian")),
-    ("sk", _("Slovak")),
-    ("nl", _("Dutch")),
-    ("de", _("German")),
-    ("pt", _("Portuguese")),
-    ("pl", _("Polish")),
-    ("cs", _("Czech")),
-    ("hu", _("Hungarian")),
-    ("ro", _("Romanian")),
-    ("el", _("Greek")),
-    ("sv", _("Swedish")),
-    ("fi", _("Finnish")),
-    ("da", _("Danish")),
-    ("lt", _("Lithuanian")),
-    ("lv", _("Latvian")),
-    ("hr", _("Croatian")),
-    ("bg", _("Bulgarian")),
-]
-LANGUAGE_CODES = frozenset(code for code, _label in LANGUAGES)
+# The languages a course or a vacancy may name: the EU's official ones (core.languages).
+LANGUAGE_CODES = EU_LANGUAGE_CODES
 
 # A course not confirmed for this long is flagged stale and its provider reminded; after the
 # grace period it is hidden from everyone but its provider and the region.

@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from cyberregions.core.filtering import IntegerFilter
+from cyberregions.core.languages import language_choices
 from cyberregions.geo.models import Region
 from cyberregions.taxonomy.models import EcsfProfile
 
-from .choices import LANGUAGES, CostBand, CourseKind, Horizon, Mode, Remote, Seniority
+from .choices import CostBand, CourseKind, Horizon, Mode, Remote, Seniority
 from .models import Course, CourseProfile, SkillsNeed, Vacancy
 
 SORTS = {
@@ -109,7 +110,7 @@ class CourseFilterSet(ChoicesFromDatabase, django_filters.FilterSet):
     )
     country = django_filters.CharFilter(field_name="country__iso", label=_("Country"))
     language = django_filters.ChoiceFilter(
-        method="filter_language", choices=LANGUAGES, label=_("Language")
+        method="filter_language", choices=language_choices, label=_("Language")
     )
     funding = django_filters.BooleanFilter(
         field_name="funding_eligible", label=_("Eligible for public funding")
@@ -216,7 +217,7 @@ class VacancyFilterSet(ChoicesFromDatabase, django_filters.FilterSet):
         distinct=False, choices=Remote.choices, label=_("Remote work")
     )
     language = django_filters.ChoiceFilter(
-        method="filter_language", choices=LANGUAGES, label=_("Language")
+        method="filter_language", choices=language_choices, label=_("Language")
     )
 
     database_choices = {"profile": profile_choices, "region": region_choices}

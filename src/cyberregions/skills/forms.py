@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cyberregions.core.forms import StepReasonForm, style_widgets
+from cyberregions.core.languages import language_choices
 from cyberregions.organisations.models import Organisation
 from cyberregions.taxonomy.models import EcsfProfile
 
-from .choices import COVERED_KINDS, LANGUAGES
+from .choices import COVERED_KINDS
 from .models import Course, EcsfItem, SkillsNeed, Vacancy
 from .services import COURSE_FIELDS, NEED_FIELDS, VACANCY_FIELDS
 
@@ -29,7 +30,7 @@ class ItemChoiceField(forms.ModelMultipleChoiceField):
 
 class CourseForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
-        label=_("Languages"), choices=LANGUAGES, widget=forms.CheckboxSelectMultiple
+        label=_("Languages"), choices=language_choices, widget=forms.CheckboxSelectMultiple
     )
     start_dates = forms.CharField(
         label=_("Next start dates"),
@@ -101,7 +102,7 @@ class NeedForm(forms.ModelForm):
 
 class VacancyForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
-        label=_("Languages"), choices=LANGUAGES, widget=forms.CheckboxSelectMultiple
+        label=_("Languages"), choices=language_choices, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:
