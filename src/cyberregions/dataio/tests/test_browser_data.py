@@ -71,7 +71,8 @@ def test_the_export_menu_follows_the_filters(browser_page, atlas):
     expect(page).to_have_url(re.compile(r"[?&]country=IT"))
     hidden_link = page.locator("a[data-export-base='/data/export/organisations.csv']")
     expect(hidden_link).to_have_attribute(
-        "href", re.compile(r"^/data/export/organisations\.csv\?country=IT(&sort=name)?$")
+        "href",
+        re.compile(r"^/data/export/organisations\.csv\?(scope=offers&)?country=IT(&sort=name)?$"),
     )
     with page.expect_download() as download:
         page.get_by_role("button", name="Export").click()
