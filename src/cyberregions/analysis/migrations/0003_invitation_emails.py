@@ -4,30 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('analysis', '0002_atlas_aggregate_indexes'),
-        ('organisations', '0007_search_sections'),
+        ("analysis", "0002_atlas_aggregate_indexes"),
+        ("organisations", "0007_search_sections"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='surveyinvitation',
-            name='email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='e-mailed to'),
+            model_name="surveyinvitation",
+            name="email",
+            field=models.EmailField(blank=True, max_length=254, verbose_name="e-mailed to"),
         ),
         migrations.AddField(
-            model_name='surveyinvitation',
-            name='reminded_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='reminded at'),
+            model_name="surveyinvitation",
+            name="reminded_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="reminded at"),
         ),
         migrations.AddField(
-            model_name='surveyinvitation',
-            name='sent_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='e-mailed at'),
+            model_name="surveyinvitation",
+            name="sent_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="e-mailed at"),
         ),
         migrations.AddConstraint(
-            model_name='surveyinvitation',
-            constraint=models.UniqueConstraint(condition=models.Q(('email', ''), _negated=True), fields=('survey', 'email'), name='analysis_invitation_email_once', violation_error_message='This address is already invited to the survey.'),
+            model_name="surveyinvitation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("email", ""), _negated=True),
+                fields=("survey", "email"),
+                name="analysis_invitation_email_once",
+                violation_error_message="This address is already invited to the survey.",
+            ),
         ),
     ]
