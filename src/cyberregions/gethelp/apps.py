@@ -6,3 +6,7 @@ class GethelpConfig(AppConfig):
     name = "cyberregions.gethelp"
     label = "gethelp"
     verbose_name = _("Get help")
+
+    def ready(self):
+        # Its section of the start page (home.sections).
+        from . import start_page  # noqa: F401
