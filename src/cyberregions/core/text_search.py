@@ -50,12 +50,18 @@ def score(query: Query, fields: Fields) -> float | None:
     if not query.searchable:
         return None
     tokenised = [(_tokens(text), weight) for text, weight in fields]
+    # The stems each field holds: a phrase whose first word is not among them cannot match
+    # there, which spares the scan for most of a concept's thirty-odd phrases.
+    present = [{stemmed for stemmed, _folded in tokens} for tokens, _weight in tokenised]
     total = 0.0
     for clause in query.clauses:
         best = 0.0
         for option in clause.options:
             for words, prefix in _option_phrases(option):
-                for tokens, weight in tokenised:
+                first = stem(words[0])
+                for (tokens, weight), stems in zip(tokenised, present, strict=True):
+                    if (len(words) > 1 or not prefix) and first not in stems:
+                        continue
                     hits = _count(tokens, words, prefix)
                     if hits:
                         best = max(best, weight * (1 + math.log(hits)))
