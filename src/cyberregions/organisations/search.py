@@ -36,10 +36,6 @@ POSTGRES_RANK_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"
 CONFIG = "cyberregions"
 
 
-def words(query: str) -> list[str]:
-    return search_query.words(query)
-
-
 def parse(text: str, *, typing: bool = False) -> Query:
     from cyberregions.taxonomy.search_vocabulary import parse
 

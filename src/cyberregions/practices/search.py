@@ -8,21 +8,7 @@ fields folded (lower case, no accents), for the admin's and the exports' plain l
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-WORD = re.compile(r"\w+", re.UNICODE)
-MAX_WORDS = 8
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed: "Écoles" -> "ecoles"."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
-
-
-def words(query: str) -> list[str]:
-    return WORD.findall(fold(query))[:MAX_WORDS]
+from cyberregions.core.search_query import fold
 
 
 def document_for(title: str, summary: str, description: str) -> str:
